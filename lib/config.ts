@@ -1,0 +1,37 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+// Every setting the product reads, with its default: README.md and .env.example list the same.
+const Env = z.object({
+  DATABASE_URL: z.string().min(1).default(`file:${resolve(process.cwd(), ".data/portal.db")}`),
+  APP_NAME: z.string().min(1).default("Mail-IT-Wize"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
+  RESEND_API_KEY: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default("Mail-IT-Wize <no-reply@mail-it-wize.example>"),
+});
+
+export type Config = z.infer<typeof Env>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (!cached) {
+    const parsed = Env.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function isPostgres(url = config().DATABASE_URL): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function sqlitePath(url = config().DATABASE_URL): string {
+  return resolve(url.replace(/^file:/, ""));
+}

@@ -1,0 +1,24 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { config, isPostgres, sqlitePath } from "./config";
+
+// Both clients come from one schema, so they share one API; the SQLite one names the type.
+export type Db = SqliteClient;
+
+function connect(): Db {
+  const url = config().DATABASE_URL;
+  if (isPostgres(url)) {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  const file = sqlitePath(url);
+  mkdirSync(dirname(file), { recursive: true });
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) });
+}
+
+const globalForDb = globalThis as unknown as { portalDb?: Db };
+
+export const db: Db = globalForDb.portalDb ?? (globalForDb.portalDb = connect());

@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { localeFromAcceptLanguage } from "./locales";
+import { messages } from "./messages";
+
+test("the browser's preferred supported language wins, by q weight", () => {
+  assert.equal(localeFromAcceptLanguage("nl-BE,nl;q=0.9,en;q=0.8"), "nl");
+  assert.equal(localeFromAcceptLanguage("de-DE,fr;q=0.5,en;q=0.7"), "en");
+  assert.equal(localeFromAcceptLanguage("fr-CA"), "fr");
+  assert.equal(localeFromAcceptLanguage("de, es;q=0.5"), "en");
+  assert.equal(localeFromAcceptLanguage("fr;q=0, nl;q=0.1"), "nl");
+  assert.equal(localeFromAcceptLanguage(undefined), "en");
+  assert.equal(localeFromAcceptLanguage(";;;,,q=abc"), "en");
+});
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+test("French and Dutch have every text that English has, and no other", () => {
+  const en = keys(messages.en).sort();
+  for (const locale of ["fr", "nl"] as const) {
+    assert.deepEqual(keys(messages[locale]).sort(), en, `${locale} differs from en`);
+    for (const key of en) {
+      const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages[locale]);
+      assert.ok(typeof text === "string" && text.trim().length > 0, `${locale}.${key} is empty`);
+    }
+  }
+});

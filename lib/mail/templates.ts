@@ -1,0 +1,35 @@
+import { createTranslator } from "next-intl";
+import { config } from "../config";
+import { isLocale, defaultLocale } from "../i18n/locales";
+import { messages } from "../i18n/messages";
+import type { Mail } from "./send";
+
+type MailMessages = (typeof messages)["en"]["mail"];
+export type Template = Exclude<keyof MailMessages, "greeting" | "signature">;
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A message in the recipient's language. Each template is a subject and a body in messages/*.json
+ * under "mail"; `lines` are added verbatim after the body (codes, links), never translated.
+ */
+export function renderMail(
+  template: Template,
+  recipient: { email: string; name: string; locale: string },
+  values: Record<string, string | number> = {},
+  lines: string[] = [],
+): Mail {
+  const locale = isLocale(recipient.locale) ? recipient.locale : defaultLocale;
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "mail" });
+  const all = { app: config().APP_NAME, name: recipient.name, ...values };
+  const subject = t(`${template}.subject`, all);
+  const paragraphs = [t("greeting", all), ...t(`${template}.body`, all).split("\n\n")];
+  const signature = t("signature", all);
+  const text = [...paragraphs, ...(lines.length ? [lines.join("\n")] : []), signature].join("\n\n");
+  const html = [
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(lines.length ? [`<pre style="font-size:16px">${lines.map(escapeHtml).join("\n")}</pre>`] : []),
+    `<p>${escapeHtml(signature)}</p>`,
+  ].join("\n");
+  return { to: recipient.email, subject, text, html };
+}

@@ -1,0 +1,34 @@
+import { db } from "./db";
+import { hashPassword } from "./auth/password";
+import { defaultLocale, type Locale } from "./i18n/locales";
+
+export type Role = "user" | "admin";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function findUserByEmail(email: string) {
+  return db.user.findUnique({ where: { email: normalizeEmail(email) } });
+}
+
+export async function createUser(input: { email: string; password: string; name?: string; role?: Role; locale?: Locale }) {
+  const email = normalizeEmail(input.email);
+  return db.user.create({
+    data: {
+      email,
+      name: input.name?.trim() || email.split("@")[0]!,
+      passwordHash: await hashPassword(input.password),
+      role: input.role ?? "user",
+      locale: input.locale ?? defaultLocale,
+    },
+  });
+}
+
+export async function setPassword(userId: string, password: string) {
+  return db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+}
+
+export function listUsers() {
+  return db.user.findMany({ orderBy: { email: "asc" } });
+}

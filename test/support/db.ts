@@ -1,0 +1,43 @@
+// Imported first by every database test: gives the test file its own freshly migrated database,
+// SQLite by default, PostgreSQL when TEST_DATABASE_URL points at a server.
+import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after } from "node:test";
+import pg from "pg";
+import { migrate } from "@/lib/db/migrate";
+
+process.env.BCRYPT_COST ??= "4";
+const server = process.env.TEST_DATABASE_URL;
+const name = `portal_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export const onPostgres = !!server && /^postgres/.test(server);
+
+if (onPostgres) {
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(server!);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+} else {
+  process.env.DATABASE_URL = `file:${join(tmpdir(), `${name}.db`)}`;
+}
+export const databaseUrl = process.env.DATABASE_URL;
+await migrate(databaseUrl);
+
+after(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  if (onPostgres) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  else for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseUrl.slice(5)}${suffix}`, { force: true });
+});
