@@ -21,4 +21,15 @@ function connect(): Db {
 
 const globalForDb = globalThis as unknown as { portalDb?: Db };
 
-export const db: Db = globalForDb.portalDb ?? (globalForDb.portalDb = connect());
+function client(): Db {
+  return (globalForDb.portalDb ??= connect());
+}
+
+// Connects on first use, not on import: DATABASE_URL is read when the first query runs.
+export const db: Db = new Proxy({} as Db, {
+  get(_, property) {
+    const target = client();
+    const value = Reflect.get(target, property, target);
+    return typeof value === "function" ? value.bind(target) : value;
+  },
+});
