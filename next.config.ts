@@ -8,8 +8,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "pino", "bcryptjs"],
   experimental: {
     authInterrupts: true,
-    // A sign-in form is a few hundred bytes; anything near this size is an attack, refused with 413.
-    serverActions: { bodySizeLimit: "64kb" },
+    // proxy.ts answers 413 above 256 kB; this is the limit for bodies sent without a length.
+    serverActions: { bodySizeLimit: "1mb" },
   },
 };
 

@@ -4,6 +4,7 @@ import { createInterface } from "node:readline/promises";
 import { config } from "@/lib/config";
 import { migrate } from "@/lib/db/migrate";
 import { passwordProblem } from "@/lib/auth/password";
+import { revokeSessions } from "@/lib/auth/sessions";
 import { messages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { sendMail } from "@/lib/mail/send";
@@ -13,7 +14,8 @@ import { createUser, findUserByEmail, listUsers, setPassword } from "@/lib/users
 const USAGE = `Usage: npm run users -- <command>
   create <email> --password <pw> [--admin] [--name <name>] [--locale en|fr|nl]
   list
-  set-password <email> [--password <pw>]   (without --password, reads it from standard input)`;
+  set-password <email> [--password <pw>]   (without --password, reads it from standard input)
+  sign-out <email>                          signs the user out of every browser`;
 
 class UsageError extends Error {}
 
@@ -64,6 +66,12 @@ async function main(argv: string[]) {
       await setPassword(user.id, password);
       await sendMail(renderMail("passwordChanged", user));
       return console.log(`password of ${user.email} changed; the user was told by email`);
+    }
+    case "sign-out": {
+      const user = email ? await findUserByEmail(email) : null;
+      if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
+      const count = await revokeSessions(user.id);
+      return console.log(`signed ${user.email} out of ${count} session(s)`);
     }
     default:
       throw new UsageError(`unknown command "${command}"\n${USAGE}`);

@@ -8,7 +8,7 @@ export async function LanguageSwitcher() {
   return (
     <form action={changeLanguage} className="language-switcher">
       <label htmlFor="locale">{t("label")}</label>
-      <select id="locale" name="locale" defaultValue={current}>
+      <select key={current} id="locale" name="locale" defaultValue={current}>
         {locales.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`names.${l}`)}

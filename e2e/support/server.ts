@@ -1,0 +1,52 @@
+// Started by Playwright (playwright.config.ts, webServer): a fresh database, a fake Resend API,
+// and the production build under `next start`, all with the settings this server's tests need.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { migrate } from "@/lib/db/migrate";
+import { startFakeResend } from "@/test/support/fake-resend";
+
+const port = process.env.E2E_PORT!;
+const databaseUrl = process.env.E2E_DATABASE_URL!;
+const resendPort = Number(process.env.E2E_RESEND_PORT);
+
+if (/^postgres/.test(databaseUrl)) {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+} else {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(databaseUrl.replace(/^file:/, "") + suffix, { force: true });
+}
+await migrate(databaseUrl);
+const resend = await startFakeResend(resendPort);
+
+const next = spawn(process.execPath, [join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    APP_URL: `http://localhost:${port}`,
+    AUTH_URL: `http://localhost:${port}`,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    TWO_FACTOR_ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+    RESEND_API_KEY: "re_e2e_key",
+    RESEND_BASE_URL: resend.url,
+    BCRYPT_COST: "4",
+    LOG_LEVEL: "warn",
+  },
+});
+const stop = () => {
+  next.kill("SIGTERM");
+  void resend.close();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+next.on("exit", (code) => process.exit(code ?? 0));

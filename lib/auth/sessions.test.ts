@@ -1,0 +1,51 @@
+import "@/test/support/db";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { db } from "@/lib/db";
+import { createUser, findUserByEmail } from "@/lib/users";
+import { issueTicket, redeemTicket, revokeSessions, sessionUser } from "./sessions";
+
+const client = { ip: "203.0.113.9", userAgent: "test" };
+
+test("a sign-in ticket opens one session, once", async () => {
+  const user = await createUser({ email: "ticket@example.test", password: "a long password" });
+  const ticket = await issueTicket(user.id);
+  const first = await redeemTicket(ticket, client);
+  assert.ok(first);
+  assert.equal((await sessionUser(first.sessionId))?.id, user.id);
+  assert.equal(await redeemTicket(ticket, client), null);
+  assert.equal(await redeemTicket("not-a-ticket", client), null);
+  assert.equal(await redeemTicket({ ticket }, client), null);
+});
+
+test("twenty concurrent redemptions of one ticket open exactly one session", async () => {
+  const user = await createUser({ email: "race@example.test", password: "a long password" });
+  const ticket = await issueTicket(user.id);
+  const results = await Promise.all(Array.from({ length: 20 }, () => redeemTicket(ticket, client)));
+  assert.equal(results.filter(Boolean).length, 1);
+  assert.equal(await db.session.count({ where: { userId: user.id } }), 1);
+});
+
+test("an expired ticket is refused", async () => {
+  const user = await createUser({ email: "late@example.test", password: "a long password" });
+  const ticket = await issueTicket(user.id);
+  await db.signInTicket.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  assert.equal(await redeemTicket(ticket, client), null);
+});
+
+test("revoking sessions signs the user out everywhere, or everywhere but here", async () => {
+  const user = await createUser({ email: "many@example.test", password: "a long password" });
+  const sessions = [];
+  for (let i = 0; i < 3; i++) sessions.push((await redeemTicket(await issueTicket(user.id), client))!.sessionId);
+  assert.equal(await revokeSessions(user.id, sessions[0]), 2);
+  assert.ok(await sessionUser(sessions[0]));
+  assert.equal(await sessionUser(sessions[1]), null);
+  assert.equal(await revokeSessions(user.id), 1);
+  assert.equal(await sessionUser(sessions[0]), null);
+});
+
+test("emails are unique whatever their case", async () => {
+  await createUser({ email: "Mixed.Case@Example.test", password: "a long password" });
+  assert.equal((await findUserByEmail("mixed.case@example.TEST"))?.email, "mixed.case@example.test");
+  await assert.rejects(createUser({ email: "MIXED.case@example.test", password: "a long password" }));
+});

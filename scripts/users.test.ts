@@ -1,0 +1,45 @@
+import "@/test/support/db";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { test } from "node:test";
+import { db } from "@/lib/db";
+import { verifyPassword } from "@/lib/auth/password";
+
+function users(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/users.ts", ...args], { input, encoding: "utf8", env: process.env });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test("operators create, list and re-password accounts from the command line", async () => {
+  assert.equal(users(["create", "Ops@Example.test", "--password", "first password", "--admin", "--name", "Olga Ops", "--locale", "nl"]).code, 0);
+  const listed = users(["list"]);
+  assert.equal(listed.code, 0);
+  assert.match(listed.out, /ops@example\.test\tadmin\tnl\tOlga Ops/);
+
+  const changed = users(["set-password", "ops@example.test"], "second password\n");
+  assert.equal(changed.code, 0, changed.err);
+  const user = await db.user.findUniqueOrThrow({ where: { email: "ops@example.test" } });
+  assert.equal(await verifyPassword("second password", user.passwordHash), true);
+  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "ops@example.test" } });
+  assert.match(mail.subject, /wachtwoord/, "the user is told, in their language");
+});
+
+test("the command line refuses bad input with a message and a non-zero status", () => {
+  const cases: [string[], RegExp][] = [
+    [["create", "not-an-email", "--password", "long enough pw"], /valid email/],
+    [["create", "x@example.test", "--password", "short"], /at least 10/],
+    [["create", "x@example.test", "--password", "é".repeat(40)], /72 bytes/],
+    [["create", "x@example.test", "--password", "long enough pw", "--locale", "de"], /en, fr or nl/],
+    [["set-password", "nobody@example.test", "--password", "long enough pw"], /no account/],
+    [["frobnicate"], /unknown command/],
+    [["create", "--bogus"], /users:/],
+  ];
+  for (const [args, message] of cases) {
+    const r = users(args);
+    assert.notEqual(r.code, 0, args.join(" "));
+    assert.match(r.err, message);
+    assert.doesNotMatch(r.err, /\n\s+at /, "no stack trace");
+  }
+  assert.equal(users(["create", "dup@example.test", "--password", "long enough pw"]).code, 0);
+  assert.match(users(["create", "DUP@example.test", "--password", "long enough pw"]).err, /already has an account/);
+});
