@@ -1,0 +1,45 @@
+import { db } from "./db";
+import type { Client } from "./auth/sessions";
+
+export type AuditEventName =
+  | "two_factor.enabled"
+  | "two_factor.disabled"
+  | "two_factor.changed"
+  | "recovery_codes.regenerated"
+  | "recovery_code.used"
+  | "two_factor.failed"
+  | "two_factor.blocked"
+  | "two_factor.locked"
+  | "two_factor.unlocked"
+  | "two_factor.reset"
+  | "sign_in"
+  | "sign_out_everywhere";
+
+export type AuditEntry = {
+  event: AuditEventName;
+  /** Whose account it concerns. */
+  userId?: string | null;
+  /** Who did it, when not the account's owner (an admin, support). */
+  actorId?: string | null;
+  client?: Client;
+  details?: Record<string, unknown>;
+};
+
+export async function record({ event, userId, actorId, client, details }: AuditEntry): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      event,
+      userId: userId ?? null,
+      actorId: actorId ?? null,
+      ip: client?.ip?.slice(0, 64) ?? null,
+      userAgent: client?.userAgent?.slice(0, 512) ?? null,
+      details: details ? JSON.stringify(details) : null,
+    },
+  });
+}
+
+/** The account's most recent events first, with `details` parsed back. */
+export async function listForUser(userId: string, take = 50) {
+  const events = await db.auditEvent.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+  return events.map((e) => ({ ...e, details: e.details ? (JSON.parse(e.details) as Record<string, unknown>) : null }));
+}

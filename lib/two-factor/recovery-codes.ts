@@ -1,0 +1,78 @@
+import { createHash, randomInt } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { config } from "../config";
+import { db } from "../db";
+
+export const RECOVERY_CODE_COUNT = 10;
+// No 0/o, 1/l/i: nothing that reads as another character when copied by hand.
+const ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
+const CODE_LENGTH = 10;
+const LOOKUP_LENGTH = 4;
+const CODE_SHAPE = new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`);
+const MAX_INPUT_LENGTH = 64;
+
+function randomCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+}
+
+// Distinct prefixes, so the lookup of an attempt names at most one code of the set.
+function newCodes(): string[] {
+  const byPrefix = new Map<string, string>();
+  while (byPrefix.size < RECOVERY_CODE_COUNT) {
+    const code = randomCode();
+    byPrefix.set(code.slice(0, LOOKUP_LENGTH), code);
+  }
+  return [...byPrefix.values()];
+}
+
+function lookupFor(userId: string, code: string): string {
+  return createHash("sha256").update(`${userId}:${code.slice(0, LOOKUP_LENGTH)}`).digest("hex");
+}
+
+function formatCode(code: string): string {
+  return `${code.slice(0, CODE_LENGTH / 2)}-${code.slice(CODE_LENGTH / 2)}`;
+}
+
+/** A typed code in its stored form: lower case, without spaces or dashes; null if it cannot be one. */
+export function normalizeRecoveryCode(input: unknown): string | null {
+  if (typeof input !== "string" || input.length > MAX_INPUT_LENGTH) return null;
+  const code = input.replace(/[\s\-\u2010-\u2015\u2212]/g, "").toLowerCase();
+  return CODE_SHAPE.test(code) ? code : null;
+}
+
+/** Replaces the user's codes with a new set and returns it, formatted: the only time the codes exist in clear. */
+export async function generateRecoveryCodes(userId: string): Promise<string[]> {
+  const codes = newCodes();
+  const cost = config().BCRYPT_COST;
+  const rows = await Promise.all(
+    codes.map(async (code) => ({ userId, lookup: lookupFor(userId, code), codeHash: await bcrypt.hash(code, cost) })),
+  );
+  // Serializable: of two concurrent regenerations one fails, rather than both sets staying valid.
+  await db.$transaction([db.recoveryCode.deleteMany({ where: { userId } }), db.recoveryCode.createMany({ data: rows })], {
+    isolationLevel: "Serializable",
+  });
+  return codes.map(formatCode);
+}
+
+// A hash to compare against when no code has the attempt's prefix, so every attempt costs one compare.
+let decoy: Promise<string> | undefined;
+
+function decoyHash(): Promise<string> {
+  return (decoy ??= bcrypt.hash(randomCode(), config().BCRYPT_COST));
+}
+
+export async function consumeRecoveryCode(userId: string, input: unknown): Promise<{ ok: true; remaining: number } | { ok: false }> {
+  const code = normalizeRecoveryCode(input);
+  if (!code) return { ok: false };
+  const row = await db.recoveryCode.findFirst({ where: { userId, lookup: lookupFor(userId, code), usedAt: null } });
+  const matches = await bcrypt.compare(code, row?.codeHash ?? (await decoyHash()));
+  if (!row || !matches) return { ok: false };
+  // Only the request that flips usedAt wins: a code works once, however many arrive together.
+  const { count } = await db.recoveryCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+  if (count !== 1) return { ok: false };
+  return { ok: true, remaining: await remainingRecoveryCodes(userId) };
+}
+
+export function remainingRecoveryCodes(userId: string): Promise<number> {
+  return db.recoveryCode.count({ where: { userId, usedAt: null } });
+}
