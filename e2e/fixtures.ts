@@ -34,11 +34,13 @@ export async function mailbox(email: string, server = servers.main): Promise<Rec
   return (await res.json()) as ReceivedMail[];
 }
 
-export async function signIn(page: Page, account: Pick<Account, "email" | "password">) {
+/** Signs in with a password; unless told it fails, waits until the browser has left /login. */
+export async function signIn(page: Page, account: Pick<Account, "email" | "password">, options: { fails?: boolean } = {}) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (!options.fails) await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 export const test = base.extend<{ account: Account; admin: Account }>({

@@ -13,10 +13,10 @@ test("a user signs in, sees who is signed in, and signs out", async ({ page, acc
 });
 
 test("a wrong password and an unknown email get the same message, and the email is kept", async ({ page, account }) => {
-  await signIn(page, { email: account.email, password: "not the password" });
+  await signIn(page, { email: account.email, password: "not the password" }, { fails: true });
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(account.email);
-  await signIn(page, { email: "nobody@e2e.test", password: account.password });
+  await signIn(page, { email: "nobody@e2e.test", password: account.password }, { fails: true });
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
 });
@@ -39,7 +39,7 @@ test("bad input gets a clear message, never an error page", async ({ page, accou
   await expect(page.getByText("Enter a valid email address, like name@example.com.")).toBeVisible();
 
   // bcrypt reads 72 bytes: a longer password that starts with the real one must not match.
-  await signIn(page, { email: account.email, password: account.password + "x".repeat(80) });
+  await signIn(page, { email: account.email, password: account.password + "x".repeat(80) }, { fails: true });
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
 });
 

@@ -15,6 +15,7 @@ export async function SiteHeader() {
       {user && (
         <nav aria-label={t("main")}>
           <Link href="/">{t("home")}</Link>
+          <Link href="/settings/security">{t("security")}</Link>
           {user.role === "admin" && <Link href="/admin">{t("admin")}</Link>}
         </nav>
       )}

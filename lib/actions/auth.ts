@@ -1,6 +1,12 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { record } from "../audit";
+import { abandonPendingSignIn, finishPendingSignIn, pendingSignIn, startPendingSignIn } from "../auth/pending";
+import { clientOf } from "../auth/request";
+import { checkSecondFactor, problemOf, type Problem } from "../two-factor/check";
+import { localized } from "./problems";
 import { z } from "zod";
 import { auth, signIn, signOut } from "../auth";
 import { verifyPassword } from "../auth/password";
@@ -34,9 +40,37 @@ export async function signInWithPassword(_: SignInState, form: FormData): Promis
   if (!user || !ok) return { email, error: "signIn.invalid" };
 
   await rememberLanguage(user.id, user.locale);
-  const ticket = await issueTicket(user.id);
-  await signIn("ticket", { ticket, redirectTo: "/" });
+  const client = clientOf(await headers());
+  if (user.twoFactorEnabledAt) {
+    await startPendingSignIn(user.id, client);
+    redirect("/login/verify");
+  }
+  await record({ event: "sign_in", userId: user.id, client, details: { factors: ["password"] } });
+  await signIn("ticket", { ticket: await issueTicket(user.id), redirectTo: "/" });
   return {};
+}
+
+export type VerifyState = { error?: Problem; expired?: boolean };
+
+/** The second sign-in step. Its user comes from the pending sign-in's row, never from the form. */
+export async function verifySignIn(_: VerifyState, form: FormData): Promise<VerifyState> {
+  const pending = await pendingSignIn();
+  if (!pending) return { error: { key: "verify.expired" }, expired: true };
+  const recovery = text(form, "method") === "recovery";
+  const input = recovery ? { recoveryCode: text(form, "recoveryCode") } : { code: text(form, "code") };
+  const client = clientOf(await headers());
+  const result = await checkSecondFactor(pending.user, input, client);
+  if (!result.ok) return { error: await localized(problemOf(result, recovery)) };
+  if (!(await finishPendingSignIn(pending.tokenHash))) return { error: { key: "verify.expired" }, expired: true };
+  await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method] } });
+  const redirectTo = result.method === "recovery" ? `/settings/security?recovery=${result.remaining ?? 0}` : "/";
+  await signIn("ticket", { ticket: await issueTicket(pending.user.id), redirectTo });
+  return {};
+}
+
+export async function startOver() {
+  await abandonPendingSignIn();
+  redirect("/login");
 }
 
 /** A language chosen in this browser is kept on the user (for mail); a new browser gets the user's. */

@@ -51,7 +51,16 @@ export async function sessionUser(sessionId: string | undefined) {
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } }).catch(() => {});
   }
-  return { ...session.user, sessionId };
+  return { ...session.user, sessionId, identityConfirmedAt: session.passwordConfirmedAt };
+}
+
+/** Records that this session's user just re-entered their password (and code, when 2FA is on). */
+export async function markIdentityConfirmed(sessionId: string, at: Date | null = new Date()) {
+  await db.session.update({ where: { id: sessionId }, data: { passwordConfirmedAt: at } });
+}
+
+export function identityConfirmedRecently(confirmedAt: Date | null, now = Date.now()): boolean {
+  return !!confirmedAt && now - confirmedAt.getTime() < config().PASSWORD_CONFIRMATION_MINUTES * 60_000;
 }
 
 export async function endSession(sessionId: string) {

@@ -5,19 +5,37 @@ import { messages } from "../i18n/messages";
 import type { Mail } from "./send";
 
 type MailMessages = (typeof messages)["en"]["mail"];
-export type Template = Exclude<keyof MailMessages, "greeting" | "signature">;
+export type Template = Exclude<keyof MailMessages, "greeting" | "signature" | "codesHidden">;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A message in the recipient's language. Each template is a subject and a body in messages/*.json
- * under "mail"; `lines` are added verbatim after the body (codes, links), never translated.
+ * under "mail"; `secretLines` (recovery codes) are added verbatim after the body, and are left out
+ * of the copy that the dev outbox keeps.
  */
 export function renderMail(
   template: Template,
   recipient: { email: string; name: string; locale: string },
   values: Record<string, string | number> = {},
-  lines: string[] = [],
+  secretLines: string[] = [],
+): Mail {
+  const mail = compose(template, recipient, values, secretLines);
+  if (!secretLines.length) return mail;
+  const hidden = compose(template, recipient, values, [t(recipient.locale)("codesHidden")]);
+  return { ...mail, outboxCopy: { text: hidden.text, html: hidden.html } };
+}
+
+function t(locale: string) {
+  const l = isLocale(locale) ? locale : defaultLocale;
+  return createTranslator({ locale: l, messages: messages[l], namespace: "mail" });
+}
+
+function compose(
+  template: Template,
+  recipient: { email: string; name: string; locale: string },
+  values: Record<string, string | number>,
+  lines: string[],
 ): Mail {
   const locale = isLocale(recipient.locale) ? recipient.locale : defaultLocale;
   const t = createTranslator({ locale, messages: messages[locale], namespace: "mail" });

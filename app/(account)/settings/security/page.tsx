@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/guard";
+import { config } from "@/lib/config";
+import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
+import { Notice } from "@/components/ui/notice";
+import { SecurityChange } from "@/components/two-factor/security-forms";
+
+const FEW_CODES = 3;
+
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ recovery?: string }> }) {
+  const user = await requireUser();
+  const [t, tv, format] = [await getTranslations("security"), await getTranslations("verify"), await getFormatter()];
+  const app = config().APP_NAME;
+  const on = !!user.twoFactorEnabledAt;
+  const left = on ? await remainingRecoveryCodes(user.id) : 0;
+  const usedRecovery = (await searchParams).recovery;
+  return (
+    <section className="card">
+      <h1>{t("title")}</h1>
+      {usedRecovery !== undefined && on && <Notice tone="warning">{tv("recoveryUsed", { remaining: left })}</Notice>}
+      <h2>{t("status")}</h2>
+      {on ? (
+        <>
+          <p>{t("on", { date: format.dateTime(user.twoFactorEnabledAt!, { dateStyle: "long" }) })}</p>
+          <p>{t("codesLeft", { count: left })}</p>
+          {left <= FEW_CODES && <Notice tone="warning">{t("codesLow")}</Notice>}
+          <p>{t("confirmHint")}</p>
+          <SecurityChange operation="regenerate" email={user.email} app={app} />
+          <SecurityChange operation="change" email={user.email} app={app} />
+          <SecurityChange operation="disable" email={user.email} app={app} />
+        </>
+      ) : (
+        <>
+          <p>{t("off")}</p>
+          <p><Link className="button button-primary" href="/two-factor/setup">{t("turnOn")}</Link></p>
+        </>
+      )}
+    </section>
+  );
+}

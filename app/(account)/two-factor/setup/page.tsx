@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/guard";
+import { identityConfirmedRecently } from "@/lib/auth/sessions";
+import { cancelSetup } from "@/lib/actions/two-factor";
+import { config } from "@/lib/config";
+import { pendingEnrollment } from "@/lib/two-factor/manage";
+import { formatSecretForTyping } from "@/lib/two-factor/totp";
+import { ConfirmIdentityForm } from "@/components/two-factor/confirm-identity-form";
+import { ScanStep } from "@/components/two-factor/scan-step";
+
+// The wizard: start → confirm password → scan and confirm a code → done (recovery codes).
+export default async function SetupPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
+  const user = await requireUser();
+  const t = await getTranslations("setup");
+  const app = config().APP_NAME;
+  const changing = !!user.twoFactorEnabledAt;
+  const confirmed = identityConfirmedRecently(user.identityConfirmedAt);
+  const step = (await searchParams).step;
+  if (changing && !confirmed && step !== "confirm") redirect("/settings/security");
+
+  return (
+    <section className="card">
+      <h1>{changing ? t("changeTitle") : t("title")}</h1>
+      {confirmed ? (
+        <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} />
+      ) : step === "confirm" ? (
+        <ConfirmIdentityForm withCode={changing} />
+      ) : (
+        <div className="stack">
+          <h2>{t("whatTitle")}</h2>
+          <p>{t("what")}</p>
+          <h2>{t("appsTitle")}</h2>
+          <p>{t("apps")}</p>
+          <ul>
+            <li>{t("appGoogle")}</li>
+            <li>{t("appMicrosoft")}</li>
+            <li>{t("appOther")}</li>
+          </ul>
+          <p><Link className="button button-primary" href="/two-factor/setup?step=confirm">{t("begin")}</Link></p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+async function scan(user: Awaited<ReturnType<typeof requireUser>>) {
+  const { secret, uri } = await pendingEnrollment(user);
+  return { uri, typedKey: formatSecretForTyping(secret) };
+}

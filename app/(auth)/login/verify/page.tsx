@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { pendingSignIn } from "@/lib/auth/pending";
+import { startOver } from "@/lib/actions/auth";
+import { config } from "@/lib/config";
+import { Button } from "@/components/ui/button";
+import { VerifyForm } from "@/components/two-factor/verify-form";
+
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ method?: string }> }) {
+  if (!(await pendingSignIn())) redirect("/login");
+  const method = (await searchParams).method === "recovery" ? "recovery" : "totp";
+  const t = await getTranslations("verify");
+  return (
+    <section className="card narrow">
+      <h1>{t("title")}</h1>
+      <p>{method === "totp" ? t("intro", { app: config().APP_NAME }) : t("recoveryIntro")}</p>
+      <VerifyForm method={method} />
+      <p>
+        {method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}
+      </p>
+      <form action={startOver}>
+        <Button variant="link">{t("startOver")}</Button>
+      </form>
+    </section>
+  );
+}

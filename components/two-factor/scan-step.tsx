@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { QRCodeSVG } from "qrcode.react";
+import { confirmEnrollment, type EnrollState } from "@/lib/actions/two-factor";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { useProblem } from "./problem";
+import { RecoveryCodes } from "./recovery-codes";
+
+type Props = { uri: string; typedKey: string; app: string; cancel: () => Promise<void> };
+
+export function ScanStep({ uri, typedKey, app, cancel }: Props) {
+  const t = useTranslations("setup");
+  const explain = useProblem();
+  const [copied, setCopied] = useState(false);
+  const [state, action, pending] = useActionState<EnrollState, FormData>(confirmEnrollment, {});
+
+  if (state.done) {
+    return (
+      <div className="stack">
+        <Notice tone="success">
+          <h2>{state.done.changed ? t("changedTitle") : t("doneTitle")}</h2>
+          <p>{state.done.changed ? t("changed") : t("done")}</p>
+        </Notice>
+        {state.done.codes && <RecoveryCodes codes={state.done.codes} email={state.done.email} app={app} />}
+        <p>{t("tryIt")}</p>
+        <p><Link href="/settings/security">{t("toSecurity")}</Link></p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <h2>{t("scanTitle")}</h2>
+      <p>{t("scan", { app })}</p>
+      <div className="qr">
+        <QRCodeSVG value={uri} size={200} marginSize={2} title={t("qrAlt", { app })} role="img" aria-label={t("qrAlt", { app })} />
+      </div>
+      <p>{t("manual")}</p>
+      <p className="typed-key">
+        <code data-testid="totp-key">{typedKey}</code>{" "}
+        <Button type="button" variant="secondary" onClick={() => navigator.clipboard.writeText(typedKey.replace(/\s/g, "")).then(() => setCopied(true))}>
+          {copied ? t("copied") : t("copyKey")}
+        </Button>
+      </p>
+      <form action={action} noValidate className="stack">
+        <p>{t("enterCode")}</p>
+        {state.expired && state.error && <Notice tone="error">{explain(state.error)}</Notice>}
+        <Field label={t("code")} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={12} autoFocus error={state.expired ? undefined : explain(state.error)} />
+        <div className="actions">
+          <Button disabled={pending}>{t("submit")}</Button>
+        </div>
+      </form>
+      <form action={cancel}>
+        <Button variant="link">{t("cancel")}</Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { changeTwoFactor, type SecurityState } from "@/lib/actions/two-factor";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { useProblem } from "./problem";
+import { RecoveryCodes } from "./recovery-codes";
+
+type Operation = "regenerate" | "change" | "disable";
+
+const LABELS: Record<Operation, { title: string; button: string; hint: string; variant: "primary" | "secondary" | "danger" }> = {
+  regenerate: { title: "regenerateTitle", button: "regenerate", hint: "regenerateHint", variant: "secondary" },
+  change: { title: "changeTitle", button: "change", hint: "changeHint", variant: "secondary" },
+  disable: { title: "disableTitle", button: "disable", hint: "disableHint", variant: "danger" },
+};
+
+/** One change of the security settings, confirmed with the password and a current code. */
+export function SecurityChange({ operation, email, app }: { operation: Operation; email: string; app: string }) {
+  const t = useTranslations("security");
+  const explain = useProblem();
+  const [state, action, pending] = useActionState<SecurityState, FormData>(changeTwoFactor, {});
+  const labels = LABELS[operation];
+  const id = (name: string) => `${operation}-${name}`;
+  return (
+    <section className="setting" aria-labelledby={id("title")}>
+      <h2 id={id("title")}>{t(labels.title as "regenerateTitle")}</h2>
+      <p>{t(labels.hint as "regenerateHint")}</p>
+      {state.codes && (
+        <>
+          <Notice tone="success">{t("regenerated")} {state.signedOut ? t("otherSessions", { count: state.signedOut }) : null}</Notice>
+          <RecoveryCodes codes={state.codes} email={email} app={app} />
+        </>
+      )}
+      {state.disabled && <Notice tone="success">{t("disabled")}</Notice>}
+      {!state.disabled && (
+        <form action={action} noValidate className="stack">
+          <input type="hidden" name="operation" value={operation} />
+          <Field id={id("password")} label={t("password")} name="password" type="password" autoComplete="current-password" error={explain(state.errors?.password)} />
+          <Field id={id("code")} label={t("code")} name="code" autoComplete="one-time-code" error={explain(state.errors?.code)} />
+          <Button variant={labels.variant} disabled={pending}>{t(labels.button as "regenerate")}</Button>
+        </form>
+      )}
+    </section>
+  );
+}

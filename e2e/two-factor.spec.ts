@@ -1,0 +1,195 @@
+import { Secret, TOTP } from "otpauth";
+import type { Page } from "@playwright/test";
+import { createAccount, expect, mailbox, signIn, test } from "./fixtures";
+
+const codeAt = (key: string, offsetSeconds = 0) =>
+  TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s/g, "")), timestamp: Date.now() + offsetSeconds * 1000 });
+
+/** Walks the wizard from the start screen to the scan step and returns the key the page shows. */
+async function openScanStep(page: Page, password: string, labels = { begin: "Get started", password: "Password", confirm: "Confirm Password" }) {
+  await page.goto("/two-factor/setup");
+  await page.getByRole("link", { name: labels.begin }).click();
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole("button", { name: labels.confirm }).click();
+  const key = page.getByTestId("totp-key");
+  await expect(key).toBeVisible();
+  return (await key.textContent())!;
+}
+
+async function enroll(page: Page, password: string) {
+  const key = await openScanStep(page, password);
+  await page.getByLabel("Verification code").fill(codeAt(key));
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
+  return { key, codes };
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+test("the wizard: start, confirm password, scan, a wrong code keeps the same QR code, a right one turns 2FA on", async ({ page, account }) => {
+  await signIn(page, account);
+  await page.goto("/two-factor/setup");
+  await expect(page.getByText("Google Authenticator (Android, iOS)")).toBeVisible();
+  await page.getByRole("link", { name: "Get started" }).click();
+  await expect(page.getByText("Please confirm your password before continuing.")).toBeVisible();
+  await page.getByLabel("Password").fill("not my password");
+  await page.getByRole("button", { name: "Confirm Password" }).click();
+  await expect(page.getByText("That password is not correct.")).toBeVisible();
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Confirm Password" }).click();
+
+  const key = (await page.getByTestId("totp-key").textContent())!;
+  expect(key.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{32}$/);
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+
+  await page.getByLabel("Verification code").fill("12ab56");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("Enter the 6-digit code from your app.")).toBeVisible();
+  const wrong = codeAt(key) === "000000" ? "111111" : "000000";
+  await page.getByLabel("Verification code").fill(wrong);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText(/That code is not valid/)).toBeVisible();
+  await expect(page.getByTestId("totp-key")).toHaveText(key);
+
+  // Leaving half way leaves 2FA off: the password alone still signs in.
+  await page.goto("/settings/security");
+  await expect(page.getByText(/^Off\./)).toBeVisible();
+
+  // Coming back within the confirmation's lifetime resumes at the same QR code.
+  await page.goto("/two-factor/setup");
+  await expect(page.getByTestId("totp-key")).toHaveText(key);
+  await page.getByLabel("Verification code").fill(codeAt(key));
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
+  expect(codes).toHaveLength(10);
+  for (const c of codes) expect(c).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
+  await expect(page.getByText(/sign out and sign in again/)).toBeVisible();
+
+  const mails = await mailbox(account.email);
+  const enabled = mails.find((m) => m.subject.includes("Two-factor authentication is on"));
+  expect(enabled, "recovery codes are mailed").toBeTruthy();
+  for (const c of codes) expect(enabled!.text).toContain(c);
+
+  await page.goto("/settings/security");
+  await expect(page.getByText("10 recovery codes left.")).toBeVisible();
+  await expect(page.getByText(key.slice(0, 9))).toHaveCount(0);
+});
+
+test("sign-in with 2FA: the second step, replay refused, clock drift explained, recovery codes work once", async ({ page, account }) => {
+  await signIn(page, account);
+  const { key, codes } = await enroll(page, account.password);
+  const enrollmentCode = codeAt(key);
+  await signOut(page);
+
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  // A password alone reaches the second step and nothing else.
+  for (const path of ["/", "/settings/security", "/two-factor/setup", "/admin"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login$/);
+  }
+  await page.goto("/login/verify");
+  await page.getByLabel("Verification code").fill("abc");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("Enter the 6-digit code from your app.")).toBeVisible();
+
+  await page.getByLabel("Verification code").fill(enrollmentCode);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText(/That code is not valid/)).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/verify$/);
+
+  await page.getByLabel("Verification code").fill(codeAt(key, 5 * 60));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText(/your phone's clock seems to be about 5 minutes ahead/)).toBeVisible();
+
+  await page.getByLabel("Verification code").fill(codeAt(key, 30).replace(/(\d{3})/, "$1 "));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, account);
+  await page.getByRole("link", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(codes[0]!.toUpperCase().replace("-", " "));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("You have 9 recovery codes left.")).toBeVisible();
+  await expect.poll(async () => (await mailbox(account.email)).some((m) => m.subject.includes("recovery code was used") && m.text.includes("9 recovery codes left"))).toBe(true);
+  await signOut(page);
+
+  await signIn(page, account);
+  await page.getByRole("link", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(codes[0]!);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("That recovery code is not valid or was already used.")).toBeVisible();
+});
+
+test("five wrong codes block every attempt, a right one too, and say when to retry", async ({ page, account }) => {
+  await signIn(page, account);
+  const { key } = await enroll(page, account.password);
+  await signOut(page);
+  await signIn(page, account);
+  const wrong = codeAt(key) === "000000" ? "111111" : "000000";
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Verification code").fill(wrong);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByText(i < 4 ? /That code is not valid/ : /Too many wrong codes/)).toBeVisible();
+  }
+  await page.getByLabel("Verification code").fill(codeAt(key, 30));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText(/codes are refused until \d{1,2}:\d{2}.* UTC/)).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/verify$/);
+});
+
+test("security settings: new recovery codes replace the old ones, and 2FA can be turned off", async ({ page, account }) => {
+  await signIn(page, account);
+  const { key, codes } = await enroll(page, account.password);
+  await page.goto("/settings/security");
+
+  const regenerate = page.getByRole("region", { name: "New recovery codes" });
+  await regenerate.getByLabel("Password").fill(account.password);
+  await regenerate.getByLabel("Verification code or recovery code").fill(codes[1]!);
+  await regenerate.getByRole("button", { name: "Create new recovery codes" }).click();
+  await expect(regenerate.getByText("Your new recovery codes are below.")).toBeVisible();
+  const fresh = await regenerate.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
+  expect(fresh).toHaveLength(10);
+  expect(fresh).not.toContain(codes[2]);
+
+  const disable = page.getByRole("region", { name: "Turn off two-factor authentication" });
+  await disable.getByLabel("Password").fill(account.password);
+  await disable.getByLabel("Verification code or recovery code").fill(codes[2]!);
+  await disable.getByRole("button", { name: "Turn off two-factor authentication" }).click();
+  await expect(disable.getByText("That recovery code is not valid or was already used.")).toBeVisible();
+  await disable.getByLabel("Password").fill(account.password);
+  await disable.getByLabel("Verification code or recovery code").fill(codeAt(key, 30));
+  await disable.getByRole("button", { name: "Turn off two-factor authentication" }).click();
+  await expect(page.getByText("Two-factor authentication is off.")).toBeVisible();
+  await expect.poll(async () => (await mailbox(account.email)).map((m) => m.subject)).toContain("Two-factor authentication is off for your Mail-IT-Wize account");
+
+  await signOut(page);
+  await signIn(page, account);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+});
+
+test("the wizard in French, and the mail in French", async ({ browser }) => {
+  const account = await createAccount({ locale: "fr" });
+  const context = await browser.newContext({ locale: "fr-BE" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Adresse e-mail").fill(account.email);
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { name: "Votre compte" })).toBeVisible();
+  const key = await openScanStep(page, account.password, { begin: "Commencer", password: "Mot de passe", confirm: "Confirmer le mot de passe" });
+  await page.getByLabel("Code de vérification").fill("12");
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page.getByText("Saisissez le code à 6 chiffres de votre application.")).toBeVisible();
+  await page.getByLabel("Code de vérification").fill(codeAt(key));
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page.getByRole("list", { name: "Vos codes de récupération" }).getByRole("listitem")).toHaveCount(10);
+  await expect.poll(async () => (await mailbox(account.email)).some((m) => /authentification à deux facteurs/i.test(m.subject))).toBe(true);
+  await context.close();
+});

@@ -1,0 +1,86 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { requireUser } from "../auth/guard";
+import { verifyPassword } from "../auth/password";
+import { clientOf } from "../auth/request";
+import { identityConfirmedRecently, markIdentityConfirmed } from "../auth/sessions";
+import { db } from "../db";
+import { text } from "../form";
+import { checkSecondFactor, driftProblem, problemOf, readEitherCode, type Problem } from "../two-factor/check";
+import { completeEnrollment, disableTwoFactor, regenerateRecoveryCodes } from "../two-factor/manage";
+import { localized } from "./problems";
+
+export type ConfirmState = { errors?: { password?: Problem; code?: Problem } };
+
+/** Re-enters the password (and, when 2FA is on, a current code) before a two-factor change. */
+async function checkIdentity(form: FormData, user: Awaited<ReturnType<typeof requireUser>>): Promise<ConfirmState["errors"] | null> {
+  const password = text(form, "password");
+  if (!password) return { password: { key: "errors.passwordRequired" } };
+  if (!(await verifyPassword(password, user.passwordHash))) return { password: { key: "twoFactorErrors.passwordWrong" } };
+  if (!user.twoFactorEnabledAt) return null;
+  const input = readEitherCode(text(form, "code"));
+  const result = await checkSecondFactor(user, input, clientOf(await headers()));
+  if (result.ok) return null;
+  // One field takes either code; a malformed entry is explained as the app's 6-digit code.
+  const recovery = "recoveryCode" in input && result.reason !== "format";
+  return { code: await localized(problemOf(result, recovery)) };
+}
+
+export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<ConfirmState> {
+  const user = await requireUser();
+  const errors = await checkIdentity(form, user);
+  if (errors) return { errors };
+  await markIdentityConfirmed(user.sessionId);
+  redirect("/two-factor/setup");
+}
+
+export type EnrollState = { error?: Problem; expired?: boolean; done?: { changed: boolean; codes: string[] | null; email: string; signedOut: number } };
+
+export async function confirmEnrollment(_: EnrollState, form: FormData): Promise<EnrollState> {
+  const user = await requireUser();
+  if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
+  const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId });
+  if (!result.ok) {
+    if (result.reason === "format") return { error: { key: "twoFactorErrors.format" } };
+    if (result.reason === "expired") return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
+    return { error: result.driftMinutes ? driftProblem(result.driftMinutes) : { key: "twoFactorErrors.invalid" } };
+  }
+  await markIdentityConfirmed(user.sessionId, null);
+  return { done: { changed: result.changed, codes: result.recoveryCodes, email: user.email, signedOut: result.signedOut } };
+}
+
+/** Leaves the wizard: the half-enrolled secret is dropped and 2FA stays as it was. */
+export async function cancelSetup() {
+  const user = await requireUser();
+  await db.user.update({ where: { id: user.id }, data: { totpPendingSecret: null, totpPendingCreatedAt: null } });
+  await markIdentityConfirmed(user.sessionId, null);
+  redirect(user.twoFactorEnabledAt ? "/settings/security" : "/");
+}
+
+export type SecurityState = ConfirmState & { codes?: string[]; disabled?: boolean; signedOut?: number };
+
+export async function changeTwoFactor(_: SecurityState, form: FormData): Promise<SecurityState> {
+  const user = await requireUser();
+  const operation = text(form, "operation");
+  if (!user.twoFactorEnabledAt) return { errors: { code: { key: "twoFactorErrors.notEnabled" } } };
+  const errors = await checkIdentity(form, user);
+  if (errors) return { errors };
+  const context = { client: clientOf(await headers()), sessionId: user.sessionId };
+  switch (operation) {
+    case "regenerate": {
+      const { codes, signedOut } = await regenerateRecoveryCodes(user, context);
+      return { codes, signedOut };
+    }
+    case "change":
+      await markIdentityConfirmed(user.sessionId);
+      redirect("/two-factor/setup");
+    case "disable": {
+      const { signedOut } = await disableTwoFactor(user, context);
+      return { disabled: true, signedOut };
+    }
+    default:
+      return { errors: { code: { key: "errors.malformed" } } };
+  }
+}

@@ -1,0 +1,62 @@
+import { record } from "../audit";
+import type { Client } from "../auth/sessions";
+import { sendMail } from "../mail/send";
+import { renderMail } from "../mail/templates";
+import { normalizeCode } from "./totp";
+import { verifySecondFactor, type VerifyResult } from "./verify";
+
+type Owner = { id: string; email: string; name: string; locale: string };
+
+/** A code typed in one field that takes either: six digits are a TOTP code, anything else a recovery code. */
+export function readEitherCode(input: unknown): { code?: unknown; recoveryCode?: unknown } {
+  return normalizeCode(input) ? { code: input } : { recoveryCode: input };
+}
+
+/**
+ * verifySecondFactor plus what each outcome owes the user and the audit trail: failures, blocks
+ * and locks are recorded; a lock and each recovery-code use are mailed to the account's owner.
+ */
+export async function checkSecondFactor(user: Owner, input: { code?: unknown; recoveryCode?: unknown }, client: Client): Promise<VerifyResult> {
+  const result = await verifySecondFactor(user.id, input);
+  if (result.ok) {
+    if (result.method === "recovery") {
+      await record({ event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } });
+      await sendMail(renderMail("recoveryCodeUsed", user, { remaining: result.remaining ?? 0 }));
+    }
+    return result;
+  }
+  if (result.reason === "invalid") {
+    await record({ event: "two_factor.failed", userId: user.id, client, details: { method: input.recoveryCode !== undefined ? "recovery" : "totp", ...(result.driftMinutes && { driftMinutes: result.driftMinutes }) } });
+    if (result.consequence === "blocked") await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } });
+    if (result.consequence === "locked") {
+      await record({ event: "two_factor.locked", userId: user.id, client });
+      await sendMail(renderMail("twoFactorLocked", user));
+    }
+  }
+  return result;
+}
+
+export type Problem = { key: string; values?: Record<string, string | number | Date> };
+
+/** The message (a key in messages/*.json under twoFactorErrors) that explains a refused code. */
+export function problemOf(result: Extract<VerifyResult, { ok: false }>, recovery: boolean): Problem {
+  switch (result.reason) {
+    case "format":
+      return { key: recovery ? "twoFactorErrors.recoveryFormat" : "twoFactorErrors.format" };
+    case "blocked":
+      return { key: "twoFactorErrors.blocked", values: { time: result.retryAt ?? new Date() } };
+    case "locked":
+      return { key: "twoFactorErrors.locked" };
+    case "not-enabled":
+      return { key: "twoFactorErrors.notEnabled" };
+    case "invalid":
+      if (result.consequence === "blocked") return { key: "twoFactorErrors.blocked", values: { time: result.retryAt ?? new Date() } };
+      if (result.consequence === "locked") return { key: "twoFactorErrors.locked" };
+      if (result.driftMinutes) return driftProblem(result.driftMinutes);
+      return { key: recovery ? "twoFactorErrors.recoveryInvalid" : "twoFactorErrors.invalid" };
+  }
+}
+
+export function driftProblem(driftMinutes: number): Problem {
+  return { key: "twoFactorErrors.drift", values: { minutes: Math.abs(driftMinutes), direction: driftMinutes > 0 ? "ahead" : "behind" } };
+}
