@@ -2,9 +2,18 @@ import { defineConfig } from "@playwright/test";
 
 // scripts/test.mjs sets these; a bare `npx playwright test` gets the same defaults.
 const databaseUrl = (process.env.E2E_DATABASE_URL ??= "file:/tmp/portal-e2e.db");
+const day = 86_400_000;
+// Whole days from the start of today (UTC), so every process computes the same date.
+const inDays = (n: number) => new Date(Math.floor(Date.now() / day) * day + n * day).toISOString().slice(0, 10);
+const withSuffix = (url: string, suffix: string) => url.replace(/(\.db)?$/, (ext) => `_${suffix}${ext}`);
+
+export type Server = { port: number; resendPort: number; databaseUrl: string; requiredFrom: string };
 export const servers = {
-  main: { port: 3100, resendPort: 3190, databaseUrl },
-};
+  /** 2FA becomes mandatory in 40 days: optional for now, with the banner. */
+  main: { port: 3100, resendPort: 3190, databaseUrl, requiredFrom: inDays(40) },
+  /** The date is past (the seeds' 5 May 2025): users without 2FA are sent to the wizard. */
+  past: { port: 3200, resendPort: 3290, databaseUrl: withSuffix(databaseUrl, "past"), requiredFrom: "2025-05-05" },
+} satisfies Record<string, Server>;
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,6 +39,6 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { E2E_PORT: String(s.port), E2E_RESEND_PORT: String(s.resendPort), E2E_DATABASE_URL: s.databaseUrl },
+    env: { E2E_PORT: String(s.port), E2E_RESEND_PORT: String(s.resendPort), E2E_DATABASE_URL: s.databaseUrl, TWO_FACTOR_REQUIRED_FROM: s.requiredFrom },
   })),
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { config } from "@/lib/config";
+import { RolloutBanner } from "@/components/layout/rollout-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider>
           <SiteHeader />
+          <RolloutBanner />
           <main id="main">{children}</main>
         </NextIntlClientProvider>
       </body>

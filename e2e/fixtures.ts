@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { test as base, expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import { servers } from "../playwright.config";
 
 export type Account = { email: string; password: string; name: string };
@@ -12,7 +13,8 @@ const run = promisify(execFile);
 /** Runs the operators' command line (`npm run users -- …`) on the database a server uses. */
 export async function operator(args: string[], server = servers.main): Promise<string> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/users.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: server.databaseUrl, BCRYPT_COST: "4" },
+    // The operator's machine is configured like the server: same database, same mail service.
+    env: { ...process.env, DATABASE_URL: server.databaseUrl, BCRYPT_COST: "4", RESEND_API_KEY: "re_e2e_key", RESEND_BASE_URL: `http://127.0.0.1:${server.resendPort}` },
   });
   return stdout;
 }
@@ -41,6 +43,40 @@ export async function signIn(page: Page, account: Pick<Account, "email" | "passw
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   if (!options.fails) await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/** The code an authenticator app holding `key` shows now (or `offsetSeconds` later). */
+export const codeAt = (key: string, offsetSeconds = 0) =>
+  TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s/g, "")), timestamp: Date.now() + offsetSeconds * 1000 });
+
+/** Walks the wizard from the start screen to the scan step and returns the key the page shows. */
+export async function openScanStep(page: Page, password: string, labels = { begin: "Get started", password: "Password", confirm: "Confirm Password" }) {
+  await page.goto("/two-factor/setup");
+  await page.getByRole("link", { name: labels.begin }).click();
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole("button", { name: labels.confirm }).click();
+  const key = page.getByTestId("totp-key");
+  await expect(key).toBeVisible();
+  return (await key.textContent())!;
+}
+
+export async function enroll(page: Page, password: string) {
+  const key = await openScanStep(page, password);
+  await page.getByLabel("Verification code").fill(codeAt(key));
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
+  return { key, codes };
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** Clicks a form's button and waits for its server action to answer, as a person waits for the page. */
+export async function submit(page: Page, button: string) {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: button }).click()]);
 }
 
 export const test = base.extend<{ account: Account; admin: Account }>({

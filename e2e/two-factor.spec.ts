@@ -1,34 +1,4 @@
-import { Secret, TOTP } from "otpauth";
-import type { Page } from "@playwright/test";
-import { createAccount, expect, mailbox, signIn, test } from "./fixtures";
-
-const codeAt = (key: string, offsetSeconds = 0) =>
-  TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s/g, "")), timestamp: Date.now() + offsetSeconds * 1000 });
-
-/** Walks the wizard from the start screen to the scan step and returns the key the page shows. */
-async function openScanStep(page: Page, password: string, labels = { begin: "Get started", password: "Password", confirm: "Confirm Password" }) {
-  await page.goto("/two-factor/setup");
-  await page.getByRole("link", { name: labels.begin }).click();
-  await page.getByLabel(labels.password).fill(password);
-  await page.getByRole("button", { name: labels.confirm }).click();
-  const key = page.getByTestId("totp-key");
-  await expect(key).toBeVisible();
-  return (await key.textContent())!;
-}
-
-async function enroll(page: Page, password: string) {
-  const key = await openScanStep(page, password);
-  await page.getByLabel("Verification code").fill(codeAt(key));
-  await page.getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
-  const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
-  return { key, codes };
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
-}
+import { codeAt, createAccount, enroll, expect, mailbox, openScanStep, signIn, signOut, submit, test } from "./fixtures";
 
 test("the wizard: start, confirm password, scan, a wrong code keeps the same QR code, a right one turns 2FA on", async ({ page, account }) => {
   await signIn(page, account);
@@ -135,7 +105,7 @@ test("five wrong codes block every attempt, a right one too, and say when to ret
   const wrong = codeAt(key) === "000000" ? "111111" : "000000";
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Verification code").fill(wrong);
-    await page.getByRole("button", { name: "Verify" }).click();
+    await submit(page, "Verify");
     await expect(page.getByText(i < 4 ? /That code is not valid/ : /Too many wrong codes/)).toBeVisible();
   }
   await page.getByLabel("Verification code").fill(codeAt(key, 30));

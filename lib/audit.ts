@@ -13,7 +13,12 @@ export type AuditEventName =
   | "two_factor.unlocked"
   | "two_factor.reset"
   | "sign_in"
-  | "sign_out_everywhere";
+  | "sign_out_everywhere"
+  | "enrollment.deferred"
+  | "policy.changed"
+  | "reset_request.created"
+  | "reset_request.resolved"
+  | "reset_request.rejected";
 
 export type AuditEntry = {
   event: AuditEventName;

@@ -5,6 +5,10 @@ import { config } from "@/lib/config";
 import { migrate } from "@/lib/db/migrate";
 import { passwordProblem } from "@/lib/auth/password";
 import { revokeSessions } from "@/lib/auth/sessions";
+import { record } from "@/lib/audit";
+import { sendDueReminders } from "@/lib/reminders";
+import { disableTwoFactor } from "@/lib/two-factor/manage";
+import { unlock } from "@/lib/two-factor/throttle";
 import { messages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { sendMail } from "@/lib/mail/send";
@@ -15,7 +19,10 @@ const USAGE = `Usage: npm run users -- <command>
   create <email> --password <pw> [--admin] [--name <name>] [--locale en|fr|nl]
   list
   set-password <email> [--password <pw>]   (without --password, reads it from standard input)
-  sign-out <email>                          signs the user out of every browser`;
+  sign-out <email>                          signs the user out of every browser
+  reset-2fa <email> --reason "…"            removes the user's 2FA (secret and recovery codes); they enroll again
+  unlock <email>                            lifts the lock after too many wrong codes
+  remind                                    mails the due reminders (14, 7, 1 days before the date); safe to run daily`;
 
 class UsageError extends Error {}
 
@@ -37,7 +44,7 @@ async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { password: { type: "string" }, admin: { type: "boolean" }, name: { type: "string" }, locale: { type: "string" } },
+    options: { password: { type: "string" }, admin: { type: "boolean" }, name: { type: "string" }, locale: { type: "string" }, reason: { type: "string" } },
   });
   const [command, email] = positionals;
   if (!command || command === "help") return console.log(USAGE);
@@ -72,6 +79,27 @@ async function main(argv: string[]) {
       if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
       const count = await revokeSessions(user.id);
       return console.log(`signed ${user.email} out of ${count} session(s)`);
+    }
+    case "reset-2fa": {
+      const user = email ? await findUserByEmail(email) : null;
+      if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
+      const reason = values.reason?.trim();
+      if (!reason) throw new UsageError('reset-2fa needs --reason "…" (it is kept in the audit trail and told to the user)');
+      await disableTwoFactor(user, { client: { userAgent: "command line" }, event: "two_factor.reset", details: { reason, by: "command line" } });
+      await sendMail(renderMail("twoFactorReset", user, { reason }));
+      return console.log(`two-factor authentication of ${user.email} was reset; the user was told by email`);
+    }
+    case "unlock": {
+      const user = email ? await findUserByEmail(email) : null;
+      if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
+      await unlock(user.id);
+      await record({ event: "two_factor.unlocked", userId: user.id, client: { userAgent: "command line" } });
+      await sendMail(renderMail("twoFactorUnlocked", user));
+      return console.log(`${user.email} is unlocked`);
+    }
+    case "remind": {
+      const { sent } = await sendDueReminders();
+      return console.log(`reminders sent: ${sent}`);
     }
     default:
       throw new UsageError(`unknown command "${command}"\n${USAGE}`);

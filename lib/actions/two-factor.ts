@@ -2,7 +2,9 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requireUser } from "../auth/guard";
+import { policyNow, requireUser, rolloutOf } from "../auth/guard";
+import { record } from "../audit";
+import { graceEnds, mayDisable } from "../policy";
 import { verifyPassword } from "../auth/password";
 import { clientOf } from "../auth/request";
 import { identityConfirmedRecently, markIdentityConfirmed } from "../auth/sessions";
@@ -29,7 +31,7 @@ async function checkIdentity(form: FormData, user: Awaited<ReturnType<typeof req
 }
 
 export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<ConfirmState> {
-  const user = await requireUser();
+  const user = await requireUser({ enrolling: true });
   const errors = await checkIdentity(form, user);
   if (errors) return { errors };
   await markIdentityConfirmed(user.sessionId);
@@ -39,7 +41,7 @@ export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<
 export type EnrollState = { error?: Problem; expired?: boolean; done?: { changed: boolean; codes: string[] | null; email: string; signedOut: number } };
 
 export async function confirmEnrollment(_: EnrollState, form: FormData): Promise<EnrollState> {
-  const user = await requireUser();
+  const user = await requireUser({ enrolling: true });
   if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
   const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId });
   if (!result.ok) {
@@ -53,7 +55,7 @@ export async function confirmEnrollment(_: EnrollState, form: FormData): Promise
 
 /** Leaves the wizard: the half-enrolled secret is dropped and 2FA stays as it was. */
 export async function cancelSetup() {
-  const user = await requireUser();
+  const user = await requireUser({ enrolling: true });
   await db.user.update({ where: { id: user.id }, data: { totpPendingSecret: null, totpPendingCreatedAt: null } });
   await markIdentityConfirmed(user.sessionId, null);
   redirect(user.twoFactorEnabledAt ? "/settings/security" : "/");
@@ -77,10 +79,22 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       await markIdentityConfirmed(user.sessionId);
       redirect("/two-factor/setup");
     case "disable": {
+      if (!mayDisable(user, await policyNow())) return { errors: { code: { key: "rollout.cannotDisable" } } };
       const { signedOut } = await disableTwoFactor(user, context);
       return { disabled: true, signedOut };
     }
     default:
       return { errors: { code: { key: "errors.malformed" } } };
   }
+}
+
+/** "Remind me later", offered only during the grace period: the wizard waits a day (at most until the grace ends). */
+export async function deferEnrollment() {
+  const user = await requireUser({ enrolling: true });
+  const state = await rolloutOf(user);
+  if (state.kind !== "grace") redirect("/two-factor/setup");
+  const until = new Date(Math.min(Date.now() + 86_400_000, graceEnds(await policyNow()).getTime()));
+  await db.user.update({ where: { id: user.id }, data: { enrollmentDeferredUntil: until } });
+  await record({ event: "enrollment.deferred", userId: user.id, client: clientOf(await headers()), details: { until: until.toISOString() } });
+  redirect("/");
 }

@@ -1,5 +1,7 @@
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
+import { mustEnroll, rolloutState } from "../policy";
+import { currentPolicy } from "../settings";
 import { auth } from "./index";
 import { sessionUser } from "./sessions";
 
@@ -11,14 +13,27 @@ export const currentUser = cache(async () => {
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;
 
-export async function requireUser(): Promise<CurrentUser> {
+export const policyNow = cache(currentPolicy);
+
+/** The user's place in the rollout, for pages that show it (banner, wizard). */
+export async function rolloutOf(user: CurrentUser) {
+  return rolloutState(user, await policyNow());
+}
+
+/**
+ * Every page and action starts here. A user who must enroll reaches only the wizard
+ * (`{ enrolling: true }`); sign-out and the language switch do not call this.
+ */
+export async function requireUser(options: { enrolling?: boolean } = {}): Promise<CurrentUser> {
   const user = await currentUser();
   if (!user) redirect("/login");
+  if (!options.enrolling && mustEnroll(await rolloutOf(user))) redirect("/two-factor/setup");
   return user;
 }
 
+/** Admins always have 2FA (requireUser sends them to the wizard until they do). */
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== "admin") forbidden();
+  if (user.role !== "admin" || !user.twoFactorEnabledAt) forbidden();
   return user;
 }

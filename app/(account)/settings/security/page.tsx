@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/guard";
+import { policyNow, requireUser } from "@/lib/auth/guard";
+import { mayDisable } from "@/lib/policy";
 import { config } from "@/lib/config";
 import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { Notice } from "@/components/ui/notice";
@@ -28,7 +29,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <p>{t("confirmHint")}</p>
           <SecurityChange operation="regenerate" email={user.email} app={app} />
           <SecurityChange operation="change" email={user.email} app={app} />
-          <SecurityChange operation="disable" email={user.email} app={app} />
+          {mayDisable(user, await policyNow()) ? <SecurityChange operation="disable" email={user.email} app={app} /> : <p>{t("disableNotOffered")}</p>}
         </>
       ) : (
         <>

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/guard";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { policyNow, requireUser, rolloutOf } from "@/lib/auth/guard";
 import { identityConfirmedRecently } from "@/lib/auth/sessions";
-import { cancelSetup } from "@/lib/actions/two-factor";
+import { cancelSetup, deferEnrollment } from "@/lib/actions/two-factor";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { config } from "@/lib/config";
 import { pendingEnrollment } from "@/lib/two-factor/manage";
 import { formatSecretForTyping } from "@/lib/two-factor/totp";
@@ -12,7 +14,11 @@ import { ScanStep } from "@/components/two-factor/scan-step";
 
 // The wizard: start → confirm password → scan and confirm a code → done (recovery codes).
 export default async function SetupPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
-  const user = await requireUser();
+  const user = await requireUser({ enrolling: true });
+  const rollout = await rolloutOf(user);
+  const policy = await policyNow();
+  const format = await getFormatter();
+  const tr = await getTranslations("rollout");
   const t = await getTranslations("setup");
   const app = config().APP_NAME;
   const changing = !!user.twoFactorEnabledAt;
@@ -23,6 +29,12 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   return (
     <section className="card">
       <h1>{changing ? t("changeTitle") : t("title")}</h1>
+      {(rollout.kind === "required" || rollout.kind === "grace") && (
+        <Notice tone="warning">
+          {user.role === "admin" ? tr("adminRequired") : tr("required", { date: format.dateTime(policy.requiredFrom, { dateStyle: "long", timeZone: "UTC" }) })}
+          {rollout.kind === "grace" && <> {tr("graceLeft", { days: rollout.daysLeft })}</>}
+        </Notice>
+      )}
       {confirmed ? (
         <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} />
       ) : step === "confirm" ? (
@@ -38,7 +50,14 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
             <li>{t("appMicrosoft")}</li>
             <li>{t("appOther")}</li>
           </ul>
-          <p><Link className="button button-primary" href="/two-factor/setup?step=confirm">{t("begin")}</Link></p>
+          <p className="actions">
+            <Link className="button button-primary" href="/two-factor/setup?step=confirm">{t("begin")}</Link>
+          </p>
+          {rollout.kind === "grace" && (
+            <form action={deferEnrollment}>
+              <Button variant="secondary">{tr("remindLater")}</Button>
+            </form>
+          )}
         </div>
       )}
     </section>

@@ -19,6 +19,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       <p>
         {method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}
       </p>
+      <p><Link href="/login/lost-access">{t("lostAccess")}</Link></p>
       <form action={startOver}>
         <Button variant="link">{t("startOver")}</Button>
       </form>

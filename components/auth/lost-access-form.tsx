@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { requestReset, type LostAccessState } from "@/lib/actions/lost-access";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+
+export function LostAccessForm() {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState<LostAccessState, FormData>(requestReset, {});
+  if (state.expired) return <Notice tone="error">{t("verify.expired")} <Link href="/login">{t("lostAccess.back")}</Link></Notice>;
+  if (state.done) return <Notice tone="success">{t(`lostAccess.${state.done}`)}</Notice>;
+  const error = (f: keyof NonNullable<LostAccessState["errors"]>) => (state.errors?.[f] ? t(state.errors[f]!) : undefined);
+  return (
+    <form action={action} noValidate className="stack">
+      <Field label={t("lostAccess.fullName")} name="fullName" autoComplete="name" defaultValue={state.values?.fullName} error={error("fullName")} maxLength={200} />
+      <Field label={t("lostAccess.organisation")} name="organisation" autoComplete="organization" defaultValue={state.values?.organisation} error={error("organisation")} maxLength={200} />
+      <div className="field">
+        <label htmlFor="explanation">{t("lostAccess.explanation")}</label>
+        <p id="explanation-hint" className="hint">{t("lostAccess.explanationHint")}</p>
+        <textarea id="explanation" name="explanation" maxLength={2000} defaultValue={state.values?.explanation} aria-invalid={error("explanation") ? true : undefined} aria-describedby={error("explanation") ? "explanation-hint explanation-error" : "explanation-hint"} />
+        {error("explanation") && <p id="explanation-error" className="field-error">{error("explanation")}</p>}
+      </div>
+      <Field label={t("lostAccess.phone")} hint={t("lostAccess.phoneHint")} name="phone" type="tel" autoComplete="tel" defaultValue={state.values?.phone} error={error("phone")} maxLength={30} />
+      <Button disabled={pending}>{t("lostAccess.submit")}</Button>
+    </form>
+  );
+}

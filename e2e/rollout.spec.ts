@@ -1,0 +1,100 @@
+import { servers } from "../playwright.config";
+import { codeAt, createAccount, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
+
+test.describe("before the date", () => {
+  test("every page shows when 2FA becomes mandatory, with the days left and a way to set it up", async ({ page, account }) => {
+    await signIn(page, account);
+    const banner = page.getByRole("complementary", { name: "Two-factor authentication" });
+    await expect(banner).toContainText("Two-factor authentication becomes mandatory on");
+    await expect(banner).toContainText("40 days left.");
+    await page.goto("/settings/security");
+    await expect(banner).toBeVisible();
+    await banner.getByRole("link", { name: "Set up now" }).click();
+    await expect(page).toHaveURL(/\/two-factor\/setup$/);
+    await enroll(page, account.password);
+    await page.goto("/");
+    await expect(banner).toHaveCount(0);
+  });
+});
+
+test.describe("after the date", () => {
+  test.use({ baseURL: `http://localhost:${servers.past.port}` });
+
+  test("a user without 2FA gets the wizard before anything else, and nothing else until enrolled", async ({ page }) => {
+    const account = await createAccount({}, servers.past);
+    await signIn(page, account);
+    await expect(page).toHaveURL(/\/two-factor\/setup$/);
+    await expect(page.getByText(/Two-factor authentication is mandatory since/)).toBeVisible();
+    for (const path of ["/", "/settings/security", "/admin", "/admin/outbox"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/two-factor\/setup$/);
+    }
+
+    await page.getByLabel("Language").selectOption("nl");
+    await page.getByRole("button", { name: "Change language" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /tweestapsauthenticatie/i })).toBeVisible();
+    await page.getByLabel("Taal").selectOption("en");
+    await page.getByRole("button", { name: "Taal wijzigen" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Set up two-factor authentication" })).toBeVisible();
+
+    const { key } = await enroll(page, account.password);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await page.goto("/settings/security");
+    await expect(page.getByText(/cannot be turned off/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Turn off two-factor authentication" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Change authenticator app" })).toBeVisible();
+    expect(key).toBeTruthy();
+  });
+
+  test("signing out still works for a user who must enroll", async ({ page }) => {
+    const account = await createAccount({}, servers.past);
+    await signIn(page, account);
+    await expect(page).toHaveURL(/\/two-factor\/setup$/);
+    await signOut(page);
+  });
+
+  test("the lost-phone story: request, support resets, the old authenticator is refused, the user enrolls again", async ({ page }) => {
+    const account = await createAccount({ name: "Lena Lost" }, servers.past);
+    await signIn(page, account);
+    const { key: oldKey } = await enroll(page, account.password);
+    await signOut(page);
+
+    await signIn(page, account);
+    await page.getByRole("link", { name: "Lost access to your authenticator app?" }).click();
+    await expect(page.getByRole("link", { name: "Sign in with a recovery code" })).toBeVisible();
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByText("Enter your full name.")).toBeVisible();
+    await page.getByLabel("Full name").fill("Lena Lost");
+    await page.getByLabel("Organisation").fill("Acme BV");
+    await page.getByLabel("What happened?").fill("I lost my phone");
+    await page.getByLabel("Phone number").fill("not a phone");
+    await submit(page, "Send request");
+    await expect(page.getByText("Enter a phone number, like +32 470 12 34 56.")).toBeVisible();
+    await expect(page.getByLabel("What happened?")).toHaveValue("I lost my phone");
+    await page.getByLabel("Phone number").fill("+32 470 12 34 56");
+    await expect(page.getByLabel("Phone number")).toHaveValue("+32 470 12 34 56");
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByText("Your request was sent.")).toBeVisible();
+    await expect.poll(async () => (await mailbox(account.email, servers.past)).map((m) => m.subject)).toContain("We received your request to reset two-factor authentication");
+
+    await operator(["reset-2fa", account.email, "--reason", "Called back on +32 470 12 34 56"], servers.past);
+    await expect.poll(async () => (await mailbox(account.email, servers.past)).length).toBeGreaterThanOrEqual(3);
+
+    await page.goto("/login");
+    await signIn(page, account);
+    // No second step any more: the date is past, so the wizard comes first.
+    await expect(page).toHaveURL(/\/two-factor\/setup$/);
+    const { key: newKey } = await enroll(page, account.password);
+    expect(newKey).not.toEqual(oldKey);
+    await signOut(page);
+
+    await signIn(page, account);
+    await page.getByLabel("Verification code").fill(codeAt(oldKey, 30));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByText(/That code is not valid/)).toBeVisible();
+    await page.getByLabel("Verification code").fill(codeAt(newKey, 30));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  });
+});

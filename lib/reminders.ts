@@ -1,0 +1,56 @@
+import { Prisma } from "./generated/sqlite/client";
+import { db } from "./db";
+import { sendMail } from "./mail/send";
+import { renderMail } from "./mail/templates";
+import { isLocale } from "./i18n/locales";
+import { daysUntil } from "./policy";
+import { policySettings, toPolicy } from "./settings";
+
+// Reminders go out this many days before the date; each once per user and date.
+export const REMINDER_DAYS = [14, 7, 1] as const;
+const BATCH = 500;
+
+/** The reminder due `daysLeft` days before the date: the nearest one not yet passed, if any. */
+export function dueReminder(daysLeft: number): number | null {
+  if (daysLeft < 1) return null;
+  const due = REMINDER_DAYS.filter((d) => d >= daysLeft);
+  return due.length ? Math.min(...due) : null;
+}
+
+/** Mails the due reminder to every user without 2FA. Safe to run every day, or twice: each is sent once. */
+export async function sendDueReminders(now = new Date()): Promise<{ sent: number }> {
+  const settings = await policySettings();
+  const policy = toPolicy(settings);
+  const daysLeft = daysUntil(policy.requiredFrom, now.getTime());
+  const reminder = dueReminder(daysLeft);
+  if (reminder === null) return { sent: 0 };
+  let sent = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const users = await db.user.findMany({
+      where: { twoFactorEnabledAt: null, reminders: { none: { cutoff: settings.requiredFrom, daysLeft: reminder } } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor && { cursor: { id: cursor }, skip: 1 }),
+    });
+    for (const user of users) {
+      // The unique row is the claim: a second run at the same time skips who the first one took.
+      const claimed = await db.reminderSent
+        .create({ data: { userId: user.id, cutoff: settings.requiredFrom, daysLeft: reminder } })
+        .then(() => true)
+        .catch((error: unknown) => {
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+          if ((error as { code?: string }).code === "P2002") return false;
+          throw error;
+        });
+      if (!claimed) continue;
+      const locale = isLocale(user.locale) ? user.locale : "en";
+      const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(policy.requiredFrom);
+      await sendMail(renderMail("reminder", user, { date, days: daysLeft }));
+      sent++;
+    }
+    if (users.length < BATCH) break;
+    cursor = users[users.length - 1]!.id;
+  }
+  return { sent };
+}

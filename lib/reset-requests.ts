@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { record } from "./audit";
+import type { Client } from "./auth/sessions";
+import { db } from "./db";
+import { sendMail } from "./mail/send";
+import { renderMail } from "./mail/templates";
+
+export const ResetRequestInput = z.object({
+  fullName: z.string().trim().min(1, "lostAccess.errors.fullName").max(200, "lostAccess.errors.tooLong"),
+  organisation: z.string().trim().min(1, "lostAccess.errors.organisation").max(200, "lostAccess.errors.tooLong"),
+  explanation: z.string().trim().min(1, "lostAccess.errors.explanation").max(2000, "lostAccess.errors.tooLong"),
+  phone: z.string().trim().regex(/^\+?[0-9 ()./-]{6,30}$/, "lostAccess.errors.phone"),
+});
+
+type Owner = { id: string; email: string; name: string; locale: string };
+
+/** Files a request for support to reset the user's second factor; one open request per account. */
+export async function fileResetRequest(user: Owner, input: z.infer<typeof ResetRequestInput>, client: Client) {
+  const open = await db.resetRequest.findFirst({ where: { userId: user.id, status: "open" } });
+  if (open) return { created: false };
+  const request = await db.resetRequest.create({
+    data: { ...input, userId: user.id, email: user.email, ip: client.ip?.slice(0, 64), userAgent: client.userAgent?.slice(0, 512) },
+  });
+  await record({ event: "reset_request.created", userId: user.id, client, details: { requestId: request.id } });
+  await sendMail(renderMail("resetRequestReceived", user));
+  return { created: true };
+}

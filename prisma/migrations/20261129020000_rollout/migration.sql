@@ -1,0 +1,53 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "enrollmentDeferredUntil" DATETIME;
+
+-- CreateTable
+CREATE TABLE "Setting" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedBy" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "ResetRequest" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT,
+    "email" TEXT NOT NULL,
+    "fullName" TEXT NOT NULL,
+    "organisation" TEXT NOT NULL,
+    "explanation" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "resolvedAt" DATETIME,
+    "resolvedById" TEXT,
+    "response" TEXT,
+    "ip" TEXT,
+    "userAgent" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "ReminderSent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "cutoff" TEXT NOT NULL,
+    "daysLeft" INTEGER NOT NULL,
+    "sentAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ReminderSent_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "User_twoFactorEnabledAt_idx" ON "User"("twoFactorEnabledAt");
+
+-- CreateIndex
+CREATE INDEX "User_name_idx" ON "User"("name");
+
+-- CreateIndex
+CREATE INDEX "ResetRequest_status_createdAt_idx" ON "ResetRequest"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ResetRequest_userId_idx" ON "ResetRequest"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReminderSent_userId_cutoff_daysLeft_key" ON "ReminderSent"("userId", "cutoff", "daysLeft");
