@@ -10,7 +10,10 @@ import { ensureBuild, ensureDependencies, ensurePrismaClients, root, runTs } fro
 function localSecrets() {
   const file = join(root, ".data/secrets.json");
   const saved = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-  const wanted = { AUTH_SECRET: () => randomBytes(32).toString("base64url") };
+  const wanted = {
+    AUTH_SECRET: () => randomBytes(32).toString("base64url"),
+    TWO_FACTOR_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+  };
   let changed = false;
   for (const [name, make] of Object.entries(wanted)) {
     if (process.env[name]) continue;
