@@ -41,8 +41,8 @@ export async function completeEnrollment(user: Owner, code: unknown, context: Co
   const secret = decryptSecret(current.totpPendingSecret);
   const step = acceptFirstCode(secret, code);
   if (step === null) {
-    const driftMinutes = clockDrift(secret, code) ?? undefined;
-    return { ok: false, reason: "invalid", driftMinutes };
+    const driftMinutes = clockDrift(secret, code);
+    return driftMinutes === null ? { ok: false, reason: "invalid" } : { ok: false, reason: "invalid", driftMinutes };
   }
   const changed = !!current.twoFactorEnabledAt && !!current.totpSecret;
   // Guarded by the pending secret itself: of two confirmations of one enrollment, one wins.

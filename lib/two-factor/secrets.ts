@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { logger } from "../logger";
@@ -59,6 +59,11 @@ let key: Buffer | undefined;
 // Loaded on first use, not on import, like the rest of the configuration.
 function encryptionKey(): Buffer {
   return (key ??= loadEncryptionKey());
+}
+
+/** A key for another purpose, derived from the encryption key (HKDF), so one secret is configured. */
+export function derivedKey(purpose: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", encryptionKey(), Buffer.alloc(0), purpose, KEY_BYTES));
 }
 
 export function encryptSecret(base32: string): string {
