@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { codeAt, createAccount, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
+import { codeAt, createAccount, enroll, expect, mailbox, signIn, signOut, submit, test } from "./fixtures";
 
 test.describe("before the date", () => {
   test("every page shows when 2FA becomes mandatory, with the days left and a way to set it up", async ({ page, account }) => {
@@ -54,7 +54,7 @@ test.describe("after the date", () => {
     await signOut(page);
   });
 
-  test("the lost-phone story: request, support resets, the old authenticator is refused, the user enrolls again", async ({ page }) => {
+  test("the lost-phone story: request, support resets, the old authenticator is refused, the user enrolls again", async ({ page, browser }) => {
     const account = await createAccount({ name: "Lena Lost" }, servers.past);
     await signIn(page, account);
     const { key: oldKey } = await enroll(page, account.password);
@@ -78,8 +78,28 @@ test.describe("after the date", () => {
     await expect(page.getByText("Your request was sent.")).toBeVisible();
     await expect.poll(async () => (await mailbox(account.email, servers.past)).map((m) => m.subject)).toContain("We received your request to reset two-factor authentication");
 
-    await operator(["reset-2fa", account.email, "--reason", "Called back on +32 470 12 34 56"], servers.past);
-    await expect.poll(async () => (await mailbox(account.email, servers.past)).length).toBeGreaterThanOrEqual(3);
+    // Support, in another browser: the request, the account, a reset with how identity was verified.
+    const support = await browser.newPage();
+    const admin = await createAccount({ admin: true }, servers.past);
+    await signIn(support, admin);
+    await enroll(support, admin.password);
+    await support.goto("/admin/requests");
+    const request = support.getByRole("region", { name: /Lena Lost/ });
+    await expect(request).toContainText("I lost my phone");
+    await expect(request).toContainText("+32 470 12 34 56");
+    await request.getByRole("link", { name: `Open the account ${account.email}` }).click();
+    const reset = support.getByRole("region", { name: "Reset two-factor authentication" });
+    await reset.getByRole("button", { name: "Reset two-factor authentication" }).click();
+    await expect(reset.getByText("Enter the reason for the reset.")).toBeVisible();
+    await reset.getByLabel("Called back on a number on file").check();
+    await reset.getByLabel("Reason").fill("Lost phone; called back on +32 470 12 34 56");
+    await reset.getByRole("button", { name: "Reset two-factor authentication" }).click();
+    await expect(support.getByText(/Two-factor authentication was reset and the person was emailed/)).toBeVisible();
+    const trail = support.getByRole("table", { name: "Audit trail" });
+    await expect(trail.getByRole("row").filter({ hasText: "Two-factor authentication reset by support" })).toContainText(admin.email);
+    await expect(trail).toContainText("Lost phone; called back on +32 470 12 34 56");
+    await expect.poll(async () => (await mailbox(account.email, servers.past)).map((m) => m.subject)).toContain("Two-factor authentication for your Mail-IT-Wize account was reset");
+    await support.close();
 
     await page.goto("/login");
     await signIn(page, account);

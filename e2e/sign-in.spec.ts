@@ -126,7 +126,12 @@ test("only admins reach /admin; the outbox is theirs too", async ({ page, accoun
   await enroll(page, admin.password);
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: account.email })).toBeVisible();
+  await page.getByRole("link", { name: "Accounts" }).first().click();
+  await page.getByLabel("Search by email or name").fill(account.email);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: account.email })).toBeVisible();
+  await page.getByRole("link", { name: "Mail outbox" }).click();
+  await expect(page.getByRole("heading", { name: "Mail outbox" })).toBeVisible();
 });
 
 test("a session revoked on the server stops working at the next request", async ({ page, account }) => {

@@ -163,3 +163,20 @@ test("the wizard in French, and the mail in French", async ({ browser }) => {
   await expect.poll(async () => (await mailbox(account.email)).some((m) => /authentification à deux facteurs/i.test(m.subject))).toBe(true);
   await context.close();
 });
+
+test("the wizard works with the keyboard alone", async ({ page, account }) => {
+  await signIn(page, account);
+  await page.goto("/two-factor/setup");
+  const begin = page.getByRole("link", { name: "Get started" });
+  for (let i = 0; i < 30 && !(await begin.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(begin).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await page.keyboard.type(account.password);
+  await page.keyboard.press("Enter");
+  const key = (await page.getByTestId("totp-key").textContent())!;
+  await expect(page.getByLabel("Verification code")).toBeFocused();
+  await page.keyboard.type(codeAt(key));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+});

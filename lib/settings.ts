@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { isCalendarDay } from "./dates";
 import { db } from "./db";
 import type { Policy } from "./policy";
 
 // The rollout policy: admins change it in the dashboard (stored here); the environment gives defaults.
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
-const GraceDays = z.coerce.number().int().min(0).max(365);
+const IsoDate = z.string().trim().refine(isCalendarDay);
+// Digits only: an empty field must not read as 0 days.
+const GraceDays = z.union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(0).max(365));
 
 const KEYS = { requiredFrom: "two_factor.required_from", graceDays: "two_factor.grace_days" } as const;
 

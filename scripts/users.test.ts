@@ -43,3 +43,35 @@ test("the command line refuses bad input with a message and a non-zero status", 
   assert.equal(users(["create", "dup@example.test", "--password", "long enough pw"]).code, 0);
   assert.match(users(["create", "DUP@example.test", "--password", "long enough pw"]).err, /already has an account/);
 });
+
+test("operators reset a user's 2FA (with a reason), unlock a locked account, and send reminders", async () => {
+  const { codeAt } = await import("@/test/support/two-factor");
+  const { completeEnrollment, pendingEnrollment } = await import("@/lib/two-factor/manage");
+  assert.equal(users(["create", "lost@example.test", "--password", "long enough pw"]).code, 0);
+  const user = await db.user.findUniqueOrThrow({ where: { email: "lost@example.test" } });
+  const { secret } = await pendingEnrollment(user);
+  assert.ok((await completeEnrollment(user, codeAt(secret, Date.now()), { client: {} })).ok);
+
+  const noReason = users(["reset-2fa", "lost@example.test"]);
+  assert.equal(noReason.code, 2);
+  assert.match(noReason.err, /--reason/);
+  assert.ok((await db.user.findUniqueOrThrow({ where: { id: user.id } })).twoFactorEnabledAt, "nothing changed without a reason");
+
+  assert.equal(users(["reset-2fa", "lost@example.test", "--reason", "ID checked at the desk"]).code, 0);
+  const reset = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  assert.equal(reset.twoFactorEnabledAt, null);
+  assert.equal(reset.totpSecret, null);
+  assert.equal(await db.recoveryCode.count({ where: { userId: user.id } }), 0);
+  const event = await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, event: "two_factor.reset" } });
+  assert.match(event.details ?? "", /ID checked at the desk/);
+
+  await db.user.update({ where: { id: user.id }, data: { secondFactorLockedAt: new Date(), secondFactorFailures: 100 } });
+  assert.equal(users(["unlock", "lost@example.test"]).code, 0);
+  const unlocked = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  assert.equal(unlocked.secondFactorLockedAt, null);
+  assert.equal(unlocked.secondFactorFailures, 0);
+
+  const remind = users(["remind"]);
+  assert.equal(remind.code, 0, remind.err);
+  assert.match(remind.out, /reminders sent: \d+/);
+});

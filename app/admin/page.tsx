@@ -1,32 +1,51 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { rolloutOverview } from "@/lib/admin/overview";
 import { requireAdmin } from "@/lib/auth/guard";
-import { listUsers } from "@/lib/users";
+import styles from "@/components/admin/admin.module.css";
+import { EnrollmentChart } from "@/components/admin/enrollment-chart";
 
-export default async function AdminPage() {
+export default async function AdminOverviewPage() {
   await requireAdmin();
-  const [t, format, users] = [await getTranslations("admin"), await getFormatter(), await listUsers()];
+  const [t, format, overview] = [await getTranslations("console.overview"), await getFormatter(), await rolloutOverview()];
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
   return (
     <section className="card wide">
       <h1>{t("title")}</h1>
-      <p><Link href="/admin/outbox">{t("outbox")}</Link></p>
-      <h2>{t("users")}</h2>
-      <p>{t("userCount", { count: users.length })}</p>
-      <table>
-        <thead>
-          <tr><th scope="col">{t("email")}</th><th scope="col">{t("name")}</th><th scope="col">{t("role")}</th><th scope="col">{t("lastSignIn")}</th></tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.email}</td>
-              <td>{u.name}</td>
-              <td>{u.role}</td>
-              <td>{u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <dl className={styles.stats}>
+        <div>
+          <dt>{t("accounts")}</dt>
+          <dd className={styles.figure}>{format.number(overview.accounts)}</dd>
+          <dd><Link href="/admin/users">{t("seeAccounts")}</Link></dd>
+        </div>
+        <div>
+          <dt>{t("withTwoFactor")}</dt>
+          <dd className={styles.figure}>{format.number(overview.share, { style: "percent", maximumFractionDigits: 1 })}</dd>
+          <dd>{t("count", { count: overview.withTwoFactor })}</dd>
+        </div>
+        <div>
+          <dt>{t("withoutTwoFactor")}</dt>
+          <dd className={styles.figure}>{format.number(overview.withoutTwoFactor)}</dd>
+          <dd><Link href="/admin/users?state=disabled">{t("seeWithout")}</Link></dd>
+        </div>
+        <div>
+          <dt>{t("cutoff")}</dt>
+          <dd className={styles.figure}>{day(overview.cutoff)}</dd>
+          <dd>{t("cutoffDays", { days: overview.daysToCutoff })} {t("grace", { days: overview.graceDays, end: day(overview.graceEnds) })}</dd>
+          <dd><Link href="/admin/settings">{t("changeCutoff")}</Link></dd>
+        </div>
+        <div>
+          <dt>{t("openRequests")}</dt>
+          <dd className={styles.figure}>{format.number(overview.openRequests)}</dd>
+          <dd><Link href="/admin/requests">{t("seeRequests")}</Link></dd>
+        </div>
+        <div>
+          <dt>{t("locked")}</dt>
+          <dd className={styles.figure}>{format.number(overview.locked)}</dd>
+          <dd><Link href="/admin/users?state=locked">{t("seeLocked")}</Link></dd>
+        </div>
+      </dl>
+      <EnrollmentChart days={overview.enrollmentsPerDay} />
     </section>
   );
 }

@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { answerResetRequest, type AnswerState } from "@/lib/actions/admin";
+import { REQUEST_ANSWER_MAX } from "@/lib/admin/identity-checks";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useProblem } from "@/components/two-factor/problem";
+import { TextArea } from "./form-controls";
+
+/** Resolves or rejects one request; the button pressed says which, the message goes to the person. */
+export function RequestAnswer({ requestId }: { requestId: string }) {
+  const t = useTranslations("console.requests");
+  const explain = useProblem();
+  const [state, action, pending] = useActionState<AnswerState, FormData>(answerResetRequest, {});
+  return (
+    <form action={action} noValidate className="stack">
+      {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextArea
+        id={`message-${requestId}`}
+        name="message"
+        label={t("message")}
+        hint={t("messageHint")}
+        maxLength={REQUEST_ANSWER_MAX}
+        required
+        defaultValue={state.values?.message}
+        error={explain(state.errors?.message)}
+      />
+      <div className="actions">
+        <Button name="outcome" value="resolved" disabled={pending}>{t("resolve")}</Button>
+        <Button name="outcome" value="rejected" variant="secondary" disabled={pending}>{t("reject")}</Button>
+      </div>
+    </form>
+  );
+}

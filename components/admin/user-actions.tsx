@@ -1,0 +1,95 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { resetTwoFactor, signOutEverywhere, unlockTwoFactor, type ResetState, type SupportState } from "@/lib/actions/admin";
+import { IDENTITY_CHECKS, RESET_REASON_MAX } from "@/lib/admin/identity-checks";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useProblem } from "@/components/two-factor/problem";
+import { Checkboxes, TextArea } from "./form-controls";
+
+/** Support's 2FA reset: how the identity was checked and why, both kept in the audit log. */
+export function ResetTwoFactor({ userId, enabled, self }: { userId: string; enabled: boolean; self: boolean }) {
+  const t = useTranslations("console.reset");
+  const explain = useProblem();
+  const [state, action, pending] = useActionState<ResetState, FormData>(resetTwoFactor, {});
+  return (
+    <section className="setting" aria-labelledby="reset-title">
+      <h3 id="reset-title">{t("title")}</h3>
+      {state.done ? (
+        <Notice tone="success">{t("done", { count: state.done.signedOut })}</Notice>
+      ) : !enabled ? (
+        <p>{t("notEnabled")}</p>
+      ) : self ? (
+        <p>{t("self")}</p>
+      ) : (
+        <form action={action} noValidate className="stack">
+          <p>{t("intro")}</p>
+          {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
+          <input type="hidden" name="userId" value={userId} />
+          <Checkboxes
+            id="reset-verification"
+            name="verification"
+            legend={t("verification")}
+            options={IDENTITY_CHECKS.map((c) => ({ value: c, label: t(`checks.${c}`) }))}
+            checked={state.values?.verification}
+            error={explain(state.errors?.verification)}
+          />
+          <TextArea
+            id="reset-reason"
+            name="reason"
+            label={t("reason")}
+            hint={t("reasonHint")}
+            maxLength={RESET_REASON_MAX}
+            required
+            defaultValue={state.values?.reason}
+            error={explain(state.errors?.reason)}
+          />
+          <Button variant="danger" disabled={pending}>{t("submit")}</Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Shown while the account is locked, and with its outcome once unlocked. */
+export function UnlockTwoFactor({ userId, locked }: { userId: string; locked: boolean }) {
+  const t = useTranslations("console.unlock");
+  const explain = useProblem();
+  const [state, action, pending] = useActionState<SupportState, FormData>(unlockTwoFactor, {});
+  if (!locked && !state.done && !state.error) return null;
+  return (
+    <section className="setting" aria-labelledby="unlock-title">
+      <h3 id="unlock-title">{t("title")}</h3>
+      {state.done ? (
+        <Notice tone="success">{t("done")}</Notice>
+      ) : (
+        <form action={action} className="stack">
+          <p>{t("intro")}</p>
+          {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
+          <input type="hidden" name="userId" value={userId} />
+          <Button disabled={pending}>{t("submit")}</Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function SignOutEverywhere({ userId }: { userId: string }) {
+  const t = useTranslations("console.signOut");
+  const explain = useProblem();
+  const [state, action, pending] = useActionState<SupportState, FormData>(signOutEverywhere, {});
+  return (
+    <section className="setting" aria-labelledby="sign-out-title">
+      <h3 id="sign-out-title">{t("title")}</h3>
+      <p>{t("intro")}</p>
+      {state.done && <Notice tone="success">{t("done", { count: state.done.signedOut ?? 0 })}</Notice>}
+      {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
+      <form action={action}>
+        <input type="hidden" name="userId" value={userId} />
+        <Button variant="secondary" disabled={pending}>{t("submit")}</Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { IDENTITY_CHECKS, REQUEST_ANSWER_MAX, RESET_REASON_MAX } from "../admin/identity-checks";
+import { closeResetRequest, requester } from "../admin/requests";
+import { record } from "../audit";
+import { requireAdmin } from "../auth/guard";
+import { clientOf } from "../auth/request";
+import { revokeSessions } from "../auth/sessions";
+import { db } from "../db";
+import { text } from "../form";
+import { sendMail } from "../mail/send";
+import { renderMail } from "../mail/templates";
+import { sendDueReminders } from "../reminders";
+import { PolicyInput, savePolicySettings } from "../settings";
+import type { Problem } from "../two-factor/check";
+import { disableTwoFactor } from "../two-factor/manage";
+import { unlock } from "../two-factor/throttle";
+
+const Id = z.string().min(1).max(64);
+const TARGET = { id: true, email: true, name: true, locale: true, twoFactorEnabledAt: true, secondFactorLockedAt: true } as const;
+
+const problem = (key: string): Problem => ({ key });
+const malformed = { error: problem("errors.malformed") };
+const fieldsWithIssues = (error: z.ZodError) => new Set(error.issues.map((i) => String(i.path[0])));
+const tooLong = (error: z.ZodError, field: string) => error.issues.some((i) => i.path[0] === field && i.code === "too_big");
+
+/** The account named by the form's userId: admins act on any account, so the id is all that is read. */
+async function targetOf(form: FormData) {
+  const id = Id.safeParse(text(form, "userId"));
+  return id.success ? db.user.findUnique({ where: { id: id.data }, select: TARGET }) : null;
+}
+
+export type ResetState = {
+  error?: Problem;
+  errors?: { verification?: Problem; reason?: Problem };
+  values?: { verification: string[]; reason: string };
+  done?: { signedOut: number };
+};
+
+const ResetInput = z.object({
+  verification: z.array(z.enum(IDENTITY_CHECKS)).min(1),
+  reason: z.string().trim().min(1).max(RESET_REASON_MAX),
+});
+
+/** Support's 2FA reset, for someone who lost their phone: recorded with how their identity was checked. */
+export async function resetTwoFactor(_: ResetState, form: FormData): Promise<ResetState> {
+  const admin = await requireAdmin();
+  const values = { verification: form.getAll("verification").filter((v) => typeof v === "string"), reason: text(form, "reason") };
+  const input = ResetInput.safeParse(values);
+  if (!input.success) {
+    const bad = fieldsWithIssues(input.error);
+    return {
+      values,
+      errors: {
+        verification: bad.has("verification") ? problem("console.reset.errors.verification") : undefined,
+        reason: bad.has("reason") ? problem(tooLong(input.error, "reason") ? "console.reset.errors.reasonTooLong" : "console.reset.errors.reason") : undefined,
+      },
+    };
+  }
+  const user = await targetOf(form);
+  if (!user) return malformed;
+  if (user.id === admin.id) return { values, error: problem("console.reset.errors.self") };
+  if (!user.twoFactorEnabledAt) return { error: problem("console.reset.errors.notEnabled") };
+  const { verification, reason } = input.data;
+  const { signedOut } = await disableTwoFactor(user, {
+    client: clientOf(await headers()),
+    actorId: admin.id,
+    event: "two_factor.reset",
+    details: { verification, reason },
+  });
+  await sendMail(renderMail("twoFactorReset", user, { reason }));
+  revalidatePath("/admin", "layout");
+  return { done: { signedOut } };
+}
+
+export type SupportState = { error?: Problem; done?: { signedOut?: number } };
+
+/** Lifts the lock that too many wrong codes put on an account's second factor. */
+export async function unlockTwoFactor(_: SupportState, form: FormData): Promise<SupportState> {
+  const admin = await requireAdmin();
+  const user = await targetOf(form);
+  if (!user) return malformed;
+  if (!user.secondFactorLockedAt) return { error: problem("console.unlock.errors.notLocked") };
+  await unlock(user.id);
+  await record({ event: "two_factor.unlocked", userId: user.id, actorId: admin.id, client: clientOf(await headers()) });
+  await sendMail(renderMail("twoFactorUnlocked", user));
+  revalidatePath("/admin", "layout");
+  return { done: {} };
+}
+
+/** Ends every session of the account, for example when a device was lost or stolen. */
+export async function signOutEverywhere(_: SupportState, form: FormData): Promise<SupportState> {
+  const admin = await requireAdmin();
+  const user = await targetOf(form);
+  if (!user) return malformed;
+  const signedOut = await revokeSessions(user.id);
+  await record({ event: "sign_out_everywhere", userId: user.id, actorId: admin.id, client: clientOf(await headers()), details: { sessions: signedOut } });
+  await sendMail(renderMail("signedOutEverywhere", user));
+  revalidatePath("/admin", "layout");
+  return { done: { signedOut } };
+}
+
+export type AnswerState = { error?: Problem; errors?: { message?: Problem }; values?: { message: string } };
+
+const AnswerInput = z.object({
+  requestId: Id,
+  outcome: z.enum(["resolved", "rejected"]),
+  message: z.string().trim().min(1).max(REQUEST_ANSWER_MAX),
+});
+
+/** Closes a "lost access" request and mails the answer to the address it came from. */
+export async function answerResetRequest(_: AnswerState, form: FormData): Promise<AnswerState> {
+  const admin = await requireAdmin();
+  const values = { message: text(form, "message") };
+  const input = AnswerInput.safeParse({ requestId: text(form, "requestId"), outcome: text(form, "outcome"), ...values });
+  if (!input.success) {
+    const bad = fieldsWithIssues(input.error);
+    if (bad.has("requestId") || bad.has("outcome")) return malformed;
+    return { values, errors: { message: problem(tooLong(input.error, "message") ? "console.requests.errors.messageTooLong" : "console.requests.errors.message") } };
+  }
+  const { requestId, outcome, message } = input.data;
+  const request = await closeResetRequest(requestId, outcome, message, admin.id);
+  if (!request) return { values, error: problem("console.requests.errors.closed") };
+  await record({
+    event: outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected",
+    userId: request.userId,
+    actorId: admin.id,
+    client: clientOf(await headers()),
+    details: { requestId, message },
+  });
+  await sendMail(renderMail(outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected", await requester(request), { message }));
+  revalidatePath("/admin", "layout");
+  redirect(`/admin/requests?answered=${outcome}`);
+}
+
+export type PolicyState = {
+  errors?: { requiredFrom?: Problem; graceDays?: Problem };
+  values?: { requiredFrom: string; graceDays: string };
+  saved?: boolean;
+};
+
+/** Changes the cutoff date and the grace period; a bad field saves nothing. */
+export async function savePolicy(_: PolicyState, form: FormData): Promise<PolicyState> {
+  const admin = await requireAdmin();
+  const values = { requiredFrom: text(form, "requiredFrom").trim(), graceDays: text(form, "graceDays").trim() };
+  const input = PolicyInput.safeParse(values);
+  if (!input.success) {
+    const bad = fieldsWithIssues(input.error);
+    return {
+      values,
+      errors: {
+        requiredFrom: bad.has("requiredFrom") ? problem("console.settings.errors.requiredFrom") : undefined,
+        graceDays: bad.has("graceDays") ? problem("console.settings.errors.graceDays") : undefined,
+      },
+    };
+  }
+  const { before, after } = await savePolicySettings(input.data, admin.id);
+  await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after } });
+  revalidatePath("/admin", "layout");
+  return { saved: true };
+}
+
+export type RemindersState = { sent?: number };
+
+/** Mails the reminders that are due now, rather than waiting for the daily run. */
+export async function sendRemindersNow(_: RemindersState): Promise<RemindersState> {
+  await requireAdmin();
+  const { sent } = await sendDueReminders();
+  return { sent };
+}

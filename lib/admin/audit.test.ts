@@ -1,0 +1,41 @@
+import "@/test/support/db";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/users";
+import { AUDIT_PER_PAGE, auditHref, readAuditQuery, searchAudit } from "./audit";
+
+test("the audit log filters by account, event, admin and UTC days, newest first, 50 a page", async () => {
+  const user = await createUser({ email: "Audited@example.test", password: "a long password" });
+  const admin = await createUser({ email: "auditor@example.test", password: "a long password", role: "admin" });
+  const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 1, day, hour));
+  await db.auditEvent.createMany({
+    data: [
+      ...Array.from({ length: 60 }, (_, i) => ({ event: "two_factor.failed", userId: user.id, createdAt: new Date(at(1).getTime() + i * 1000) })),
+      { event: "two_factor.reset", userId: user.id, actorId: admin.id, createdAt: at(2, 0), details: JSON.stringify({ reason: "lost phone" }) },
+      { event: "two_factor.unlocked", userId: user.id, actorId: admin.id, createdAt: at(3, 23) },
+      { event: "policy.changed", actorId: admin.id, createdAt: at(4) },
+    ],
+  });
+  const all = await searchAudit(readAuditQuery({ user: " AUDITED@example.test " }));
+  assert.equal(all.total, 62);
+  assert.equal(all.events.length, AUDIT_PER_PAGE);
+  assert.equal(all.events[0]?.event, "two_factor.unlocked");
+  assert.equal(all.events[0]?.actorEmail, "auditor@example.test");
+  assert.equal(all.events[0]?.userEmail, "audited@example.test");
+  assert.equal((await searchAudit(readAuditQuery({ user: "audited@example.test", page: "2" }))).events.length, 12);
+
+  const byAdmin = await searchAudit(readAuditQuery({ admin: "auditor@example.test" }));
+  assert.deepEqual(byAdmin.events.map((e) => e.event), ["policy.changed", "two_factor.unlocked", "two_factor.reset"]);
+  const reset = await searchAudit(readAuditQuery({ event: "two_factor.reset" }));
+  assert.equal(reset.events[0]?.details, JSON.stringify({ reason: "lost phone" }));
+  const days = await searchAudit(readAuditQuery({ from: "2026-02-02", to: "2026-02-03" }));
+  assert.deepEqual(days.events.map((e) => e.event), ["two_factor.unlocked", "two_factor.reset"]);
+  assert.equal((await searchAudit(readAuditQuery({ user: "nobody@example.test" }))).total, 0);
+});
+
+test("an unreadable filter is dropped, and page links keep the others", () => {
+  const query = readAuditQuery({ event: "drop table", from: "2026-02-30", to: "2026-02-03", page: "0", admin: "a@b.test" });
+  assert.deepEqual(query, { user: "", event: "", admin: "a@b.test", from: "", to: "2026-02-03", page: 1 });
+  assert.equal(auditHref(query, 3), "/admin/audit?admin=a%40b.test&to=2026-02-03&page=3");
+});

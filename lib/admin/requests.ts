@@ -1,0 +1,32 @@
+import { db } from "../db";
+import { defaultLocale } from "../i18n/locales";
+
+export const CLOSED_REQUESTS_SHOWN = 50;
+export type RequestOutcome = "resolved" | "rejected";
+
+/** Open requests, newest first, then the most recent of those already answered. */
+export async function listResetRequests() {
+  const [open, closed] = await Promise.all([
+    db.resetRequest.findMany({ where: { status: "open" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    db.resetRequest.findMany({ where: { status: { not: "open" } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: CLOSED_REQUESTS_SHOWN }),
+  ]);
+  const resolverIds = [...new Set(closed.map((r) => r.resolvedById).filter((id): id is string => !!id))];
+  const resolvers = resolverIds.length ? await db.user.findMany({ where: { id: { in: resolverIds } }, select: { id: true, email: true } }) : [];
+  const emails = new Map(resolvers.map((u) => [u.id, u.email]));
+  return { open, closed: closed.map((r) => ({ ...r, resolvedByEmail: r.resolvedById ? (emails.get(r.resolvedById) ?? null) : null })) };
+}
+
+/** Answers an open request; null when it does not exist or another admin answered it first. */
+export async function closeResetRequest(id: string, outcome: RequestOutcome, response: string, adminId: string) {
+  const { count } = await db.resetRequest.updateMany({
+    where: { id, status: "open" },
+    data: { status: outcome, resolvedAt: new Date(), resolvedById: adminId, response },
+  });
+  return count === 1 ? db.resetRequest.findUniqueOrThrow({ where: { id } }) : null;
+}
+
+/** Who the answer goes to: the request's address, in the account's language and name when it has one. */
+export async function requester(request: { email: string; fullName: string; userId: string | null }) {
+  const user = request.userId ? await db.user.findUnique({ where: { id: request.userId }, select: { name: true, locale: true } }) : null;
+  return { email: request.email, name: user?.name ?? request.fullName, locale: user?.locale ?? defaultLocale };
+}
