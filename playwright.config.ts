@@ -7,12 +7,14 @@ const day = 86_400_000;
 const inDays = (n: number) => new Date(Math.floor(Date.now() / day) * day + n * day).toISOString().slice(0, 10);
 const withSuffix = (url: string, suffix: string) => url.replace(/(\.db)?$/, (ext) => `_${suffix}${ext}`);
 
-export type Server = { port: number; resendPort: number; databaseUrl: string; requiredFrom: string };
+export type Server = { port: number; resendPort: number; databaseUrl: string; requiredFrom: string; graceDays?: number };
 export const servers = {
   /** 2FA becomes mandatory in 40 days: optional for now, with the banner. */
   main: { port: 3100, resendPort: 3190, databaseUrl, requiredFrom: inDays(40) },
   /** The date is past (the seeds' 5 May 2025): users without 2FA are sent to the wizard. */
   past: { port: 3200, resendPort: 3290, databaseUrl: withSuffix(databaseUrl, "past"), requiredFrom: "2025-05-05" },
+  /** The date was two days ago, with a grace period of a week: "Remind me later" is offered. */
+  grace: { port: 3300, resendPort: 3390, databaseUrl: withSuffix(databaseUrl, "grace"), requiredFrom: inDays(-2), graceDays: 7 },
 } satisfies Record<string, Server>;
 
 export default defineConfig({
@@ -33,12 +35,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  webServer: Object.values(servers).map((s) => ({
+  webServer: Object.values(servers as Record<string, Server>).map((s) => ({
     command: "node --import tsx e2e/support/server.ts",
     url: `http://localhost:${s.port}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { E2E_PORT: String(s.port), E2E_RESEND_PORT: String(s.resendPort), E2E_DATABASE_URL: s.databaseUrl, TWO_FACTOR_REQUIRED_FROM: s.requiredFrom },
+    env: { E2E_PORT: String(s.port), E2E_RESEND_PORT: String(s.resendPort), E2E_DATABASE_URL: s.databaseUrl, TWO_FACTOR_REQUIRED_FROM: s.requiredFrom, TWO_FACTOR_GRACE_DAYS: String(s.graceDays ?? 0) },
   })),
 });

@@ -55,7 +55,7 @@ test.describe("after the date", () => {
   });
 
   test("the lost-phone story: request, support resets, the old authenticator is refused, the user enrolls again", async ({ page, browser }) => {
-    const account = await createAccount({ name: "Lena Lost" }, servers.past);
+    const account = await createAccount({}, servers.past);
     await signIn(page, account);
     const { key: oldKey } = await enroll(page, account.password);
     await signOut(page);
@@ -65,7 +65,7 @@ test.describe("after the date", () => {
     await expect(page.getByRole("link", { name: "Sign in with a recovery code" })).toBeVisible();
     await page.getByRole("button", { name: "Send request" }).click();
     await expect(page.getByText("Enter your full name.")).toBeVisible();
-    await page.getByLabel("Full name").fill("Lena Lost");
+    await page.getByLabel("Full name").fill(account.name);
     await page.getByLabel("Organisation").fill("Acme BV");
     await page.getByLabel("What happened?").fill("I lost my phone");
     await page.getByLabel("Phone number").fill("not a phone");
@@ -84,7 +84,7 @@ test.describe("after the date", () => {
     await signIn(support, admin);
     await enroll(support, admin.password);
     await support.goto("/admin/requests");
-    const request = support.getByRole("region", { name: /Lena Lost/ });
+    const request = support.getByRole("region", { name: account.name });
     await expect(request).toContainText("I lost my phone");
     await expect(request).toContainText("+32 470 12 34 56");
     await request.getByRole("link", { name: `Open the account ${account.email}` }).click();
@@ -116,5 +116,22 @@ test.describe("after the date", () => {
     await page.getByLabel("Verification code").fill(codeAt(newKey, 30));
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  });
+});
+
+test.describe("during the grace period", () => {
+  test.use({ baseURL: `http://localhost:${servers.grace.port}` });
+
+  test("a user may choose 'Remind me later' and is told how many days are left", async ({ page }) => {
+    const account = await createAccount({}, servers.grace);
+    await signIn(page, account);
+    await expect(page).toHaveURL(/\/two-factor\/setup$/);
+    await expect(page.getByText("You can postpone it for 5 more days.")).toBeVisible();
+    await page.getByRole("button", { name: "Remind me later" }).click();
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    const banner = page.getByRole("complementary", { name: "Two-factor authentication" });
+    await expect(banner).toContainText("You can postpone it for 5 more days.");
+    await page.goto("/settings/security");
+    await expect(page.getByRole("heading", { name: "Security" })).toBeVisible();
   });
 });

@@ -1,9 +1,10 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guard";
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [t, tl, format] = [await getTranslations("account"), await getTranslations("language"), await getFormatter()];
+  const [t, tl, ts, format] = [await getTranslations("account"), await getTranslations("language"), await getTranslations("security"), await getFormatter()];
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long", timeStyle: "short" }) : t("never"));
   return (
     <section className="card">
@@ -23,6 +24,11 @@ export default async function AccountPage() {
         <dd>{when(user.createdAt)}</dd>
         <dt>{t("lastSignIn")}</dt>
         <dd>{when(user.lastSignInAt)}</dd>
+        <dt>{ts("status")}</dt>
+        <dd>
+          {user.twoFactorEnabledAt ? ts("on", { date: format.dateTime(user.twoFactorEnabledAt, { dateStyle: "long" }) }) : ts("off")}{" "}
+          <Link href="/settings/security">{t("manageSecurity")}</Link>
+        </dd>
       </dl>
     </section>
   );

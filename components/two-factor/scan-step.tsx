@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
@@ -28,7 +27,8 @@ export function ScanStep({ uri, typedKey, app, cancel }: Props) {
         </Notice>
         {state.done.codes && <RecoveryCodes codes={state.done.codes} email={state.done.email} app={app} />}
         <p>{t("tryIt")}</p>
-        <p><Link href="/settings/security">{t("toSecurity")}</Link></p>
+        {/* A full page load: the header and the rollout banner must show the new state. */}
+        <p><a href="/settings/security">{t("toSecurity")}</a></p>
       </div>
     );
   }

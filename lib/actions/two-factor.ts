@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { policyNow, requireUser, rolloutOf } from "../auth/guard";
@@ -96,5 +97,7 @@ export async function deferEnrollment() {
   const until = new Date(Math.min(Date.now() + 86_400_000, graceEnds(await policyNow()).getTime()));
   await db.user.update({ where: { id: user.id }, data: { enrollmentDeferredUntil: until } });
   await record({ event: "enrollment.deferred", userId: user.id, client: clientOf(await headers()), details: { until: until.toISOString() } });
+  // The banner lives in the root layout, which a redirect alone does not render again.
+  revalidatePath("/", "layout");
   redirect("/");
 }
