@@ -2,19 +2,19 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { record } from "../audit";
-import { abandonPendingSignIn, finishPendingSignIn, pendingSignIn, startPendingSignIn } from "../auth/pending";
-import { clientOf } from "../auth/request";
-import { checkSecondFactor, problemOf, type Problem } from "../two-factor/check";
-import { localized } from "./problems";
 import { z } from "zod";
+import { record } from "../audit";
 import { auth, signIn, signOut } from "../auth";
 import { verifyPassword } from "../auth/password";
+import { abandonPendingSignIn, finishPendingSignIn, pendingSignIn, startPendingSignIn } from "../auth/pending";
+import { clientOf } from "../auth/request";
 import { endSession, issueTicket } from "../auth/sessions";
 import { db } from "../db";
-import { LOCALE_COOKIE, isLocale } from "../i18n/locales";
-import { findUserByEmail } from "../users";
 import { text } from "../form";
+import { LOCALE_COOKIE, isLocale } from "../i18n/locales";
+import { checkSecondFactor, problemOf, type Problem } from "../two-factor/check";
+import { findUserByEmail } from "../users";
+import { localized } from "./problems";
 
 export type SignInState = { email?: string; errors?: { email?: string; password?: string }; error?: string };
 
