@@ -182,3 +182,48 @@ test("the wizard works with the keyboard alone", async ({ page, account }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
 });
+
+test("changing the authenticator app: the old one works until the new one is confirmed; other browsers are signed out", async ({ browser, page, account }) => {
+  await signIn(page, account);
+  const { key: oldKey, codes } = await enroll(page, account.password);
+  const other = await browser.newPage();
+  await signIn(other, account);
+  await other.getByLabel("Verification code").fill(codeAt(oldKey, 30));
+  await other.getByRole("button", { name: "Verify" }).click();
+  await expect(other.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  await page.goto("/settings/security");
+  const change = page.getByRole("region", { name: "Change authenticator app" });
+  await change.getByLabel("Password").fill(account.password);
+  await change.getByLabel("Verification code or recovery code").fill(codeAt(oldKey, -30));
+  await change.getByRole("button", { name: "Change authenticator app" }).click();
+  await expect(change.getByText(/That code is not valid/)).toBeVisible();
+  await change.getByLabel("Password").fill(account.password);
+  // The other browser took this 30 s step's code: a recovery code proves it is really the owner.
+  await change.getByLabel("Verification code or recovery code").fill(codes[0]!);
+  await change.getByRole("button", { name: "Change authenticator app" }).click();
+  await expect(page.getByRole("heading", { name: "Change your authenticator app" })).toBeVisible();
+  const newKey = (await page.getByTestId("totp-key").textContent())!;
+  expect(newKey).not.toEqual(oldKey);
+
+  // Not confirmed yet: the other browser is still signed in, with the old app.
+  await other.reload();
+  await expect(other.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  await page.getByLabel("Verification code").fill(codeAt(newKey));
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { name: "Your new authenticator app is set up" })).toBeVisible();
+  await other.reload();
+  await expect(other).toHaveURL(/\/login$/);
+  await expect.poll(async () => (await mailbox(account.email)).map((m) => m.subject)).toContain("Your Mail-IT-Wize authenticator app was changed");
+
+  await signOut(page);
+  await signIn(page, account);
+  await page.getByLabel("Verification code").fill(codeAt(oldKey, 90));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText(/That code is not valid/)).toBeVisible();
+  await page.getByLabel("Verification code").fill(codeAt(newKey, 30));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await other.close();
+});

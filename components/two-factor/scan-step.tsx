@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
 import { confirmEnrollment, type EnrollState } from "@/lib/actions/two-factor";
@@ -10,9 +10,10 @@ import { Notice } from "@/components/ui/notice";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
-type Props = { uri: string; typedKey: string; app: string; cancel: () => Promise<void> };
+/** `notice`: why the wizard is shown (mandatory since…), left out once it is done. */
+type Props = { uri: string; typedKey: string; app: string; cancel: () => Promise<void>; notice: ReactNode };
 
-export function ScanStep({ uri, typedKey, app, cancel }: Props) {
+export function ScanStep({ uri, typedKey, app, cancel, notice }: Props) {
   const t = useTranslations("setup");
   const explain = useProblem();
   const [copied, setCopied] = useState(false);
@@ -34,6 +35,7 @@ export function ScanStep({ uri, typedKey, app, cancel }: Props) {
   }
   return (
     <div className="stack">
+      {notice}
       <h2>{t("scanTitle")}</h2>
       <p>{t("scan", { app })}</p>
       <div className="qr">

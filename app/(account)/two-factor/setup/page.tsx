@@ -26,17 +26,19 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const step = (await searchParams).step;
   if (changing && !confirmed && step !== "confirm") redirect("/settings/security");
 
+  const notice = (rollout.kind === "required" || rollout.kind === "grace") && (
+    <Notice tone="warning">
+      {user.role === "admin" ? tr("adminRequired") : tr("required", { date: format.dateTime(policy.requiredFrom, { dateStyle: "long", timeZone: "UTC" }) })}
+      {rollout.kind === "grace" && <> {tr("graceLeft", { days: rollout.daysLeft })}</>}
+    </Notice>
+  );
+
   return (
     <section className="card">
       <h1>{changing ? t("changeTitle") : t("title")}</h1>
-      {(rollout.kind === "required" || rollout.kind === "grace") && (
-        <Notice tone="warning">
-          {user.role === "admin" ? tr("adminRequired") : tr("required", { date: format.dateTime(policy.requiredFrom, { dateStyle: "long", timeZone: "UTC" }) })}
-          {rollout.kind === "grace" && <> {tr("graceLeft", { days: rollout.daysLeft })}</>}
-        </Notice>
-      )}
+      {!confirmed && notice}
       {confirmed ? (
-        <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} />
+        <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} notice={notice || null} />
       ) : step === "confirm" ? (
         <ConfirmIdentityForm withCode={changing} />
       ) : (
