@@ -12,6 +12,8 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 
 export async function startPendingSignIn(userId: string, client: Client) {
   const token = randomBytes(32).toString("base64url");
+  // Housekeeping on the way: this user's expired pending sign-ins.
+  await db.pendingSignIn.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
   await db.pendingSignIn.create({
     data: { tokenHash: sha256(token), userId, expiresAt: new Date(Date.now() + PENDING_TTL_MS), ip: client.ip?.slice(0, 64), userAgent: client.userAgent?.slice(0, 512) },
   });

@@ -28,6 +28,9 @@ export async function redeemTicket(token: unknown, client: Client): Promise<{ us
   const sessionId = randomBytes(24).toString("base64url");
   const maxAgeMs = config().SESSION_MAX_AGE_HOURS * 3_600_000;
   await db.$transaction([
+    // Housekeeping on the way: this user's expired sessions and tickets.
+    db.session.deleteMany({ where: { userId: ticket.userId, expiresAt: { lt: new Date() } } }),
+    db.signInTicket.deleteMany({ where: { userId: ticket.userId, expiresAt: { lt: new Date() } } }),
     db.session.create({
       data: {
         id: sessionId,
