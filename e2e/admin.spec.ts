@@ -55,3 +55,43 @@ test.describe("an admin", () => {
     await expect(reset.getByRole("button", { name: "Reset two-factor authentication" })).toHaveCount(0);
   });
 });
+
+test.describe("an admin whose 2FA was reset", () => {
+  test.use({ baseURL: `http://localhost:${servers.past.port}` });
+
+  test("cannot use an admin page left open from before: its action sends them to the wizard", async ({ browser }) => {
+    const [x, y] = [await createAccount({ admin: true }, servers.past), await createAccount({ admin: true }, servers.past)];
+    const xContext = await browser.newContext();
+    const stale = await xContext.newPage();
+    await signIn(stale, x);
+    await enroll(stale, x.password);
+    await stale.goto("/admin/settings");
+    await expect(stale.getByLabel("Grace period in days")).toHaveValue("0");
+
+    const support = await browser.newPage();
+    await signIn(support, y);
+    await enroll(support, y.password);
+    await support.goto("/admin/users");
+    await support.getByLabel("Search by email or name").fill(x.email);
+    await support.getByRole("button", { name: "Search" }).click();
+    await support.getByRole("link", { name: x.email }).click();
+    const reset = support.getByRole("region", { name: "Reset two-factor authentication" });
+    await reset.getByLabel("Identity document seen").check();
+    await reset.getByLabel("Reason").fill("New phone, ID seen at the desk");
+    await reset.getByRole("button", { name: "Reset two-factor authentication" }).click();
+    await expect(support.getByText(/Two-factor authentication was reset/)).toBeVisible();
+
+    // X signs in again in another tab of the same browser: no 2FA now, so the wizard first.
+    const fresh = await xContext.newPage();
+    await signIn(fresh, x);
+    await expect(fresh).toHaveURL(/\/two-factor\/setup$/);
+
+    await stale.getByLabel("Grace period in days").fill("30");
+    await stale.getByRole("button", { name: "Save settings" }).click();
+    await expect(stale).toHaveURL(/\/two-factor\/setup$/);
+    await support.goto("/admin/settings");
+    await expect(support.getByLabel("Grace period in days")).toHaveValue("0");
+    await xContext.close();
+    await support.close();
+  });
+});
