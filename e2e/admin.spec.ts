@@ -36,6 +36,10 @@ test.describe("an admin", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(await csv.text()).toContain(user.email);
+    await page.goto("/admin/audit");
+    await page.getByLabel("Administrator email").fill(admin.email);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByRole("cell", { name: "Accounts exported (CSV)" })).toBeVisible();
 
     await page.goto("/admin/settings");
     await page.getByLabel("Grace period in days").fill("");

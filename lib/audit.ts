@@ -18,7 +18,9 @@ export type AuditEventName =
   | "policy.changed"
   | "reset_request.created"
   | "reset_request.resolved"
-  | "reset_request.rejected";
+  | "reset_request.rejected"
+  | "users.exported"
+  | "reminders.sent";
 
 export type AuditEntry = {
   event: AuditEventName;

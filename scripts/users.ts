@@ -99,6 +99,7 @@ async function main(argv: string[]) {
     }
     case "remind": {
       const { sent } = await sendDueReminders();
+      await record({ event: "reminders.sent", client: { userAgent: "command line" }, details: { sent } });
       return console.log(`reminders sent: ${sent}`);
     }
     default:

@@ -168,7 +168,8 @@ export type RemindersState = { sent?: number };
 
 /** Mails the reminders that are due now, rather than waiting for the daily run. */
 export async function sendRemindersNow(_: RemindersState): Promise<RemindersState> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const { sent } = await sendDueReminders();
+  await record({ event: "reminders.sent", actorId: admin.id, client: clientOf(await headers()), details: { sent } });
   return { sent };
 }

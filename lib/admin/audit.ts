@@ -26,6 +26,8 @@ const EVENTS: Record<AuditEventName, true> = {
   "reset_request.created": true,
   "reset_request.resolved": true,
   "reset_request.rejected": true,
+  "users.exported": true,
+  "reminders.sent": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 
