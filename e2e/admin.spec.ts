@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { createAccount, enroll, expect, signIn, test } from "./fixtures";
+import { createAccount, enroll, expect, signIn, submit, test } from "./fixtures";
 
 const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/requests", "/admin/audit", "/admin/settings", "/admin/outbox"];
 
@@ -43,7 +43,7 @@ test.describe("an admin", () => {
 
     await page.goto("/admin/settings");
     await page.getByLabel("Grace period in days").fill("");
-    await page.getByRole("button", { name: "Save settings" }).click();
+    await submit(page, "Save settings");
     await expect(page.getByLabel("Grace period in days")).toHaveAttribute("aria-invalid", "true");
     await page.getByLabel("Cutoff date").fill("2025-05-05");
     await page.getByLabel("Grace period in days").fill("0");

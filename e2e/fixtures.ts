@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { servers } from "../playwright.config";
 
@@ -74,9 +74,26 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
 }
 
-/** Clicks a form's button and waits for its server action to answer, as a person waits for the page. */
-export async function submit(page: Page, button: string) {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: button }).click()]);
+/**
+ * Clicks a form's button and waits for its server action to answer, as a person waits for the
+ * page; then a moment more, for React to reset the form before anything is typed into it again.
+ */
+export async function submit(page: Page, button: string | Locator) {
+  const target = typeof button === "string" ? page.getByRole("button", { name: button }) : button;
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), target.click()]);
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Fills a field of a form that has just answered: React resets such a form to its default values
+ * once the answer is committed, which can land just after the answer shows. Fills until it holds.
+ */
+export async function fillSteadily(field: Locator, value: string) {
+  await expect(async () => {
+    await field.fill(value);
+    await field.page().waitForTimeout(250);
+    await expect(field).toHaveValue(value, { timeout: 100 });
+  }).toPass({ timeout: 10_000 });
 }
 
 export const test = base.extend<{ account: Account; admin: Account }>({

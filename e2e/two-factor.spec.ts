@@ -17,11 +17,11 @@ test("the wizard: start, confirm password, scan, a wrong code keeps the same QR 
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
 
   await page.getByLabel("Verification code").fill("12ab56");
-  await page.getByRole("button", { name: "Submit" }).click();
+  await submit(page, "Submit");
   await expect(page.getByText("Enter the 6-digit code from your app.")).toBeVisible();
   const wrong = codeAt(key) === "000000" ? "111111" : "000000";
   await page.getByLabel("Verification code").fill(wrong);
-  await page.getByRole("button", { name: "Submit" }).click();
+  await submit(page, "Submit");
   await expect(page.getByText(/That code is not valid/)).toBeVisible();
   await expect(page.getByTestId("totp-key")).toHaveText(key);
 
@@ -33,7 +33,7 @@ test("the wizard: start, confirm password, scan, a wrong code keeps the same QR 
   await page.goto("/two-factor/setup");
   await expect(page.getByTestId("totp-key")).toHaveText(key);
   await page.getByLabel("Verification code").fill(codeAt(key));
-  await page.getByRole("button", { name: "Submit" }).click();
+  await submit(page, "Submit");
   await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
   const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
   expect(codes).toHaveLength(10);
@@ -65,27 +65,27 @@ test("sign-in with 2FA: the second step, replay refused, clock drift explained, 
   }
   await page.goto("/login/verify");
   await page.getByLabel("Verification code").fill("abc");
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByText("Enter the 6-digit code from your app.")).toBeVisible();
 
   await page.getByLabel("Verification code").fill(enrollmentCode);
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByText(/That code is not valid/)).toBeVisible();
   await expect(page).toHaveURL(/\/login\/verify$/);
 
   await page.getByLabel("Verification code").fill(codeAt(key, 5 * 60));
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByText(/your phone's clock seems to be about 5 minutes ahead/)).toBeVisible();
 
   await page.getByLabel("Verification code").fill(codeAt(key, 30).replace(/(\d{3})/, "$1 "));
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await signOut(page);
 
   await signIn(page, account);
   await page.getByRole("link", { name: "Use a recovery code" }).click();
   await page.getByLabel("Recovery code").fill(codes[0]!.toUpperCase().replace("-", " "));
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByText("You have 9 recovery codes left.")).toBeVisible();
   await expect.poll(async () => (await mailbox(account.email)).some((m) => m.subject.includes("recovery code was used") && m.text.includes("9 recovery codes left"))).toBe(true);
   await signOut(page);
@@ -93,7 +93,7 @@ test("sign-in with 2FA: the second step, replay refused, clock drift explained, 
   await signIn(page, account);
   await page.getByRole("link", { name: "Use a recovery code" }).click();
   await page.getByLabel("Recovery code").fill(codes[0]!);
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByText("That recovery code is not valid or was already used.")).toBeVisible();
 });
 
@@ -111,7 +111,7 @@ test("five wrong codes block every attempt, a right one too, and say when to ret
     await expect(page.getByText(i < 4 ? /That code is not valid/ : /Too many wrong codes/)).toBeVisible();
   }
   await page.getByLabel("Verification code").fill(codeAt(key, 30));
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByText(/codes are refused until \d{1,2}:\d{2}.* UTC/)).toBeVisible();
   await expect(page).toHaveURL(/\/login\/verify$/);
 });
@@ -124,7 +124,7 @@ test("security settings: new recovery codes replace the old ones, and 2FA can be
   const regenerate = page.getByRole("region", { name: "New recovery codes" });
   await regenerate.getByLabel("Password").fill(account.password);
   await regenerate.getByLabel("Verification code or recovery code").fill(codes[1]!);
-  await regenerate.getByRole("button", { name: "Create new recovery codes" }).click();
+  await submit(page, regenerate.getByRole("button", { name: "Create new recovery codes" }));
   await expect(regenerate.getByText("Your new recovery codes are below.")).toBeVisible();
   const fresh = await regenerate.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
   expect(fresh).toHaveLength(10);
@@ -133,11 +133,11 @@ test("security settings: new recovery codes replace the old ones, and 2FA can be
   const disable = page.getByRole("region", { name: "Turn off two-factor authentication" });
   await disable.getByLabel("Password").fill(account.password);
   await disable.getByLabel("Verification code or recovery code").fill(codes[2]!);
-  await disable.getByRole("button", { name: "Turn off two-factor authentication" }).click();
+  await submit(page, disable.getByRole("button", { name: "Turn off two-factor authentication" }));
   await expect(disable.getByText("That recovery code is not valid or was already used.")).toBeVisible();
   await disable.getByLabel("Password").fill(account.password);
   await disable.getByLabel("Verification code or recovery code").fill(codeAt(key, 30));
-  await disable.getByRole("button", { name: "Turn off two-factor authentication" }).click();
+  await submit(page, disable.getByRole("button", { name: "Turn off two-factor authentication" }));
   await expect(page.getByText("Two-factor authentication is off.")).toBeVisible();
   await expect.poll(async () => (await mailbox(account.email)).map((m) => m.subject)).toContain("Two-factor authentication is off for your Mail-IT-Wize account");
 
@@ -157,10 +157,10 @@ test("the wizard in French, and the mail in French", async ({ browser }) => {
   await expect(page.getByRole("heading", { name: "Votre compte" })).toBeVisible();
   const key = await openScanStep(page, account.password, { begin: "Commencer", password: "Mot de passe", confirm: "Confirmer le mot de passe" });
   await page.getByLabel("Code de vérification").fill("12");
-  await page.getByRole("button", { name: "Valider" }).click();
+  await submit(page, "Valider");
   await expect(page.getByText("Saisissez le code à 6 chiffres de votre application.")).toBeVisible();
   await page.getByLabel("Code de vérification").fill(codeAt(key));
-  await page.getByRole("button", { name: "Valider" }).click();
+  await submit(page, "Valider");
   await expect(page.getByRole("list", { name: "Vos codes de récupération" }).getByRole("listitem")).toHaveCount(10);
   await expect.poll(async () => (await mailbox(account.email)).some((m) => /authentification à deux facteurs/i.test(m.subject))).toBe(true);
   await context.close();
@@ -196,12 +196,12 @@ test("changing the authenticator app: the old one works until the new one is con
   const change = page.getByRole("region", { name: "Change authenticator app" });
   await change.getByLabel("Password").fill(account.password);
   await change.getByLabel("Verification code or recovery code").fill(codeAt(oldKey, -30));
-  await change.getByRole("button", { name: "Change authenticator app" }).click();
+  await submit(page, change.getByRole("button", { name: "Change authenticator app" }));
   await expect(change.getByText(/That code is not valid/)).toBeVisible();
   await change.getByLabel("Password").fill(account.password);
   // The other browser took this 30 s step's code: a recovery code proves it is really the owner.
   await change.getByLabel("Verification code or recovery code").fill(codes[0]!);
-  await change.getByRole("button", { name: "Change authenticator app" }).click();
+  await submit(page, change.getByRole("button", { name: "Change authenticator app" }));
   await expect(page.getByRole("heading", { name: "Change your authenticator app" })).toBeVisible();
   const newKey = (await page.getByTestId("totp-key").textContent())!;
   expect(newKey).not.toEqual(oldKey);
@@ -211,7 +211,7 @@ test("changing the authenticator app: the old one works until the new one is con
   await expect(other.getByRole("heading", { name: "Your account" })).toBeVisible();
 
   await page.getByLabel("Verification code").fill(codeAt(newKey));
-  await page.getByRole("button", { name: "Submit" }).click();
+  await submit(page, "Submit");
   await expect(page.getByRole("heading", { name: "Your new authenticator app is set up" })).toBeVisible();
   await other.reload();
   await expect(other).toHaveURL(/\/login$/);
@@ -220,10 +220,10 @@ test("changing the authenticator app: the old one works until the new one is con
   await signOut(page);
   await signIn(page, account);
   await page.getByLabel("Verification code").fill(codeAt(oldKey, 90));
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByText(/That code is not valid/)).toBeVisible();
   await page.getByLabel("Verification code").fill(codeAt(newKey, 30));
-  await page.getByRole("button", { name: "Verify" }).click();
+  await submit(page, "Verify");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await other.close();
 });

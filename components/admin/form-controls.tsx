@@ -1,21 +1,5 @@
-import type { SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { SelectHTMLAttributes } from "react";
 import styles from "./admin.module.css";
-
-// Field's siblings for the admin forms: a label, an optional hint, an error tied by aria-describedby.
-const describedBy = (id: string, hint?: string, error?: string) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; error?: string; hint?: string };
-
-export function TextArea({ label, name, error, hint, id = name, ...textarea }: TextAreaProps) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-    </div>
-  );
-}
 
 type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; options: { value: string; label: string }[] };
 

@@ -7,7 +7,7 @@ import { REQUEST_ANSWER_MAX } from "@/lib/admin/identity-checks";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useProblem } from "@/components/two-factor/problem";
-import { TextArea } from "./form-controls";
+import { TextArea } from "@/components/ui/field";
 
 /** Resolves or rejects one request; the button pressed says which, the message goes to the person. */
 export function RequestAnswer({ requestId }: { requestId: string }) {

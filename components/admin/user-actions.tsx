@@ -7,7 +7,8 @@ import { IDENTITY_CHECKS, RESET_REASON_MAX } from "@/lib/admin/identity-checks";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useProblem } from "@/components/two-factor/problem";
-import { Checkboxes, TextArea } from "./form-controls";
+import { TextArea } from "@/components/ui/field";
+import { Checkboxes } from "./form-controls";
 
 /** Support's 2FA reset: how the identity was checked and why, both kept in the audit log. */
 export function ResetTwoFactor({ userId, enabled, self }: { userId: string; enabled: boolean; self: boolean }) {

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { requestReset, type LostAccessState } from "@/lib/actions/lost-access";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
 export function LostAccessForm() {
@@ -18,12 +18,7 @@ export function LostAccessForm() {
     <form action={action} noValidate className="stack">
       <Field label={t("lostAccess.fullName")} name="fullName" autoComplete="name" defaultValue={state.values?.fullName} error={error("fullName")} maxLength={200} />
       <Field label={t("lostAccess.organisation")} name="organisation" autoComplete="organization" defaultValue={state.values?.organisation} error={error("organisation")} maxLength={200} />
-      <div className="field">
-        <label htmlFor="explanation">{t("lostAccess.explanation")}</label>
-        <p id="explanation-hint" className="hint">{t("lostAccess.explanationHint")}</p>
-        <textarea id="explanation" name="explanation" maxLength={2000} defaultValue={state.values?.explanation} aria-invalid={error("explanation") ? true : undefined} aria-describedby={error("explanation") ? "explanation-hint explanation-error" : "explanation-hint"} />
-        {error("explanation") && <p id="explanation-error" className="field-error">{error("explanation")}</p>}
-      </div>
+      <TextArea label={t("lostAccess.explanation")} hint={t("lostAccess.explanationHint")} name="explanation" maxLength={2000} defaultValue={state.values?.explanation} error={error("explanation")} />
       <Field label={t("lostAccess.phone")} hint={t("lostAccess.phoneHint")} name="phone" type="tel" autoComplete="tel" defaultValue={state.values?.phone} error={error("phone")} maxLength={30} />
       <Button disabled={pending}>{t("lostAccess.submit")}</Button>
     </form>
