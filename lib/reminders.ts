@@ -1,4 +1,6 @@
 import { Prisma } from "./generated/sqlite/client";
+import { record } from "./audit";
+import type { Client } from "./auth/sessions";
 import { db } from "./db";
 import { sendMail } from "./mail/send";
 import { renderMail } from "./mail/templates";
@@ -17,8 +19,11 @@ export function dueReminder(daysLeft: number): number | null {
   return due.length ? Math.min(...due) : null;
 }
 
-/** Mails the due reminder to every user without 2FA. Safe to run every day, or twice: each is sent once. */
-export async function sendDueReminders(now = new Date()): Promise<{ sent: number }> {
+/**
+ * Mails the due reminder to every user without 2FA. Safe to run every day, or twice: each is sent
+ * once. A run that sent something is recorded, with who started it (`by`: an admin, or none for cron).
+ */
+export async function sendDueReminders(now = new Date(), by: { actorId?: string; client?: Client } = {}): Promise<{ sent: number }> {
   const settings = await policySettings();
   const policy = toPolicy(settings);
   const daysLeft = daysUntil(policy.requiredFrom, now.getTime());
@@ -52,5 +57,6 @@ export async function sendDueReminders(now = new Date()): Promise<{ sent: number
     if (users.length < BATCH) break;
     cursor = users[users.length - 1]!.id;
   }
+  if (sent) await record({ event: "reminders.sent", actorId: by.actorId, client: by.client, details: { sent, daysLeft: reminder, cutoff: settings.requiredFrom } });
   return { sent };
 }

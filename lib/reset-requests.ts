@@ -4,6 +4,7 @@ import type { Client } from "./auth/sessions";
 import { db } from "./db";
 import { sendMail } from "./mail/send";
 import { renderMail } from "./mail/templates";
+import type { Account } from "./users";
 
 export const ResetRequestInput = z.object({
   fullName: z.string().trim().min(1, "lostAccess.errors.fullName").max(200, "lostAccess.errors.tooLong"),
@@ -12,10 +13,8 @@ export const ResetRequestInput = z.object({
   phone: z.string().trim().regex(/^\+?[0-9 ()./-]{6,30}$/, "lostAccess.errors.phone"),
 });
 
-type Owner = { id: string; email: string; name: string; locale: string };
-
 /** Files a request for support to reset the user's second factor; one open request per account. */
-export async function fileResetRequest(user: Owner, input: z.infer<typeof ResetRequestInput>, client: Client) {
+export async function fileResetRequest(user: Account, input: z.infer<typeof ResetRequestInput>, client: Client) {
   const open = await db.resetRequest.findFirst({ where: { userId: user.id, status: "open" } });
   if (open) return { created: false };
   const request = await db.resetRequest.create({

@@ -4,6 +4,9 @@ import { defaultLocale, type Locale } from "./i18n/locales";
 
 export type Role = "user" | "admin";
 
+/** What the 2FA and support code needs of an account: who it is, and how to write to them. */
+export type Account = { id: string; email: string; name: string; locale: string };
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

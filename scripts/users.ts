@@ -4,11 +4,8 @@ import { createInterface } from "node:readline/promises";
 import { config } from "@/lib/config";
 import { migrate } from "@/lib/db/migrate";
 import { passwordProblem } from "@/lib/auth/password";
-import { revokeSessions } from "@/lib/auth/sessions";
-import { record } from "@/lib/audit";
 import { sendDueReminders } from "@/lib/reminders";
-import { disableTwoFactor } from "@/lib/two-factor/manage";
-import { unlock } from "@/lib/two-factor/throttle";
+import * as support from "@/lib/support";
 import { messages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { sendMail } from "@/lib/mail/send";
@@ -25,6 +22,15 @@ const USAGE = `Usage: npm run users -- <command>
   remind                                    mails the due reminders (14, 7, 1 days before the date); safe to run daily`;
 
 class UsageError extends Error {}
+
+// What the audit trail records as the "browser" of an operator's change.
+const COMMAND_LINE = { client: { userAgent: "command line" } };
+
+async function account(email: string | undefined) {
+  const user = email ? await findUserByEmail(email) : null;
+  if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
+  return user;
+}
 
 async function readPassword(given: string | undefined): Promise<string> {
   if (given !== undefined) return given;
@@ -66,8 +72,7 @@ async function main(argv: string[]) {
       return;
     }
     case "set-password": {
-      const user = email ? await findUserByEmail(email) : null;
-      if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
+      const user = await account(email);
       const password = await readPassword(values.password);
       checkPassword(password);
       await setPassword(user.id, password);
@@ -75,31 +80,24 @@ async function main(argv: string[]) {
       return console.log(`password of ${user.email} changed; the user was told by email`);
     }
     case "sign-out": {
-      const user = email ? await findUserByEmail(email) : null;
-      if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
-      const count = await revokeSessions(user.id);
-      return console.log(`signed ${user.email} out of ${count} session(s)`);
+      const user = await account(email);
+      const { signedOut } = await support.signOutEverywhere(user, COMMAND_LINE);
+      return console.log(`signed ${user.email} out of ${signedOut} session(s); the user was told by email`);
     }
     case "reset-2fa": {
-      const user = email ? await findUserByEmail(email) : null;
-      if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
+      const user = await account(email);
       const reason = values.reason?.trim();
       if (!reason) throw new UsageError('reset-2fa needs --reason "…" (it is kept in the audit trail and told to the user)');
-      await disableTwoFactor(user, { client: { userAgent: "command line" }, event: "two_factor.reset", details: { reason, by: "command line" } });
-      await sendMail(renderMail("twoFactorReset", user, { reason }));
+      await support.resetTwoFactor(user, reason, COMMAND_LINE);
       return console.log(`two-factor authentication of ${user.email} was reset; the user was told by email`);
     }
     case "unlock": {
-      const user = email ? await findUserByEmail(email) : null;
-      if (!user) throw new UsageError(`no account has the email ${email ?? "(none given)"}`);
-      await unlock(user.id);
-      await record({ event: "two_factor.unlocked", userId: user.id, client: { userAgent: "command line" } });
-      await sendMail(renderMail("twoFactorUnlocked", user));
-      return console.log(`${user.email} is unlocked`);
+      const user = await account(email);
+      await support.unlockTwoFactor(user, COMMAND_LINE);
+      return console.log(`${user.email} is unlocked; the user was told by email`);
     }
     case "remind": {
-      const { sent } = await sendDueReminders();
-      await record({ event: "reminders.sent", client: { userAgent: "command line" }, details: { sent } });
+      const { sent } = await sendDueReminders(new Date(), COMMAND_LINE);
       return console.log(`reminders sent: ${sent}`);
     }
     default:

@@ -9,7 +9,6 @@ import { closeResetRequest, requester } from "../admin/requests";
 import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
-import { revokeSessions } from "../auth/sessions";
 import { db } from "../db";
 import { text } from "../form";
 import { sendMail } from "../mail/send";
@@ -17,8 +16,7 @@ import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
 import { PolicyInput, savePolicySettings } from "../settings";
 import type { Problem } from "../two-factor/check";
-import { disableTwoFactor } from "../two-factor/manage";
-import { unlock } from "../two-factor/throttle";
+import * as support from "../support";
 
 const Id = z.string().min(1).max(64);
 const TARGET = { id: true, email: true, name: true, locale: true, twoFactorEnabledAt: true, secondFactorLockedAt: true } as const;
@@ -66,13 +64,7 @@ export async function resetTwoFactor(_: ResetState, form: FormData): Promise<Res
   if (user.id === admin.id) return { values, error: problem("console.reset.errors.self") };
   if (!user.twoFactorEnabledAt) return { error: problem("console.reset.errors.notEnabled") };
   const { verification, reason } = input.data;
-  const { signedOut } = await disableTwoFactor(user, {
-    client: clientOf(await headers()),
-    actorId: admin.id,
-    event: "two_factor.reset",
-    details: { verification, reason },
-  });
-  await sendMail(renderMail("twoFactorReset", user, { reason }));
+  const { signedOut } = await support.resetTwoFactor(user, reason, { actorId: admin.id, client: clientOf(await headers()), verification });
   revalidatePath("/admin", "layout");
   return { done: { signedOut } };
 }
@@ -85,9 +77,7 @@ export async function unlockTwoFactor(_: SupportState, form: FormData): Promise<
   const user = await targetOf(form);
   if (!user) return malformed;
   if (!user.secondFactorLockedAt) return { error: problem("console.unlock.errors.notLocked") };
-  await unlock(user.id);
-  await record({ event: "two_factor.unlocked", userId: user.id, actorId: admin.id, client: clientOf(await headers()) });
-  await sendMail(renderMail("twoFactorUnlocked", user));
+  await support.unlockTwoFactor(user, { actorId: admin.id, client: clientOf(await headers()) });
   revalidatePath("/admin", "layout");
   return { done: {} };
 }
@@ -97,9 +87,7 @@ export async function signOutEverywhere(_: SupportState, form: FormData): Promis
   const admin = await requireAdmin();
   const user = await targetOf(form);
   if (!user) return malformed;
-  const signedOut = await revokeSessions(user.id);
-  await record({ event: "sign_out_everywhere", userId: user.id, actorId: admin.id, client: clientOf(await headers()), details: { sessions: signedOut } });
-  await sendMail(renderMail("signedOutEverywhere", user));
+  const { signedOut } = await support.signOutEverywhere(user, { actorId: admin.id, client: clientOf(await headers()) });
   revalidatePath("/admin", "layout");
   return { done: { signedOut } };
 }
@@ -169,7 +157,6 @@ export type RemindersState = { sent?: number };
 /** Mails the reminders that are due now, rather than waiting for the daily run. */
 export async function sendRemindersNow(_: RemindersState): Promise<RemindersState> {
   const admin = await requireAdmin();
-  const { sent } = await sendDueReminders();
-  await record({ event: "reminders.sent", actorId: admin.id, client: clientOf(await headers()), details: { sent } });
+  const { sent } = await sendDueReminders(new Date(), { actorId: admin.id, client: clientOf(await headers()) });
   return { sent };
 }

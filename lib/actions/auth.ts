@@ -11,7 +11,7 @@ import { clientOf } from "../auth/request";
 import { endSession, issueTicket } from "../auth/sessions";
 import { db } from "../db";
 import { text } from "../form";
-import { LOCALE_COOKIE, isLocale } from "../i18n/locales";
+import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, isLocale } from "../i18n/locales";
 import { checkSecondFactor, problemOf, type Problem } from "../two-factor/check";
 import { findUserByEmail } from "../users";
 import { localized } from "./problems";
@@ -80,7 +80,7 @@ async function rememberLanguage(userId: string, saved: string) {
   if (isLocale(chosen)) {
     if (chosen !== saved) await db.user.update({ where: { id: userId }, data: { locale: chosen } });
   } else if (isLocale(saved)) {
-    jar.set(LOCALE_COOKIE, saved, { path: "/", maxAge: 365 * 86400, sameSite: "lax" });
+    jar.set(LOCALE_COOKIE, saved, LOCALE_COOKIE_OPTIONS);
   }
 }
 

@@ -1,4 +1,4 @@
-import { currentUser, type CurrentUser } from "../auth/guard";
+import { currentUser, isAdmin, type CurrentUser } from "../auth/guard";
 
 /**
  * requireAdmin for route handlers, which answer with a status rather than a redirect: the admin,
@@ -7,6 +7,6 @@ import { currentUser, type CurrentUser } from "../auth/guard";
 export async function requireAdminForRoute(): Promise<CurrentUser | Response> {
   const user = await currentUser();
   if (!user) return new Response(null, { status: 401, headers: { "cache-control": "no-store" } });
-  if (user.role !== "admin" || !user.twoFactorEnabledAt) return new Response(null, { status: 403, headers: { "cache-control": "no-store" } });
+  if (!isAdmin(user)) return new Response(null, { status: 403, headers: { "cache-control": "no-store" } });
   return user;
 }

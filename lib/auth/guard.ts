@@ -31,9 +31,14 @@ export async function requireUser(options: { enrolling?: boolean } = {}): Promis
   return user;
 }
 
+/** Who may use the admin pages, actions and routes: admins, once they have their own 2FA. */
+export function isAdmin(user: Pick<CurrentUser, "role" | "twoFactorEnabledAt">): boolean {
+  return user.role === "admin" && !!user.twoFactorEnabledAt;
+}
+
 /** Admins always have 2FA (requireUser sends them to the wizard until they do). */
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== "admin" || !user.twoFactorEnabledAt) forbidden();
+  if (!isAdmin(user)) forbidden();
   return user;
 }

@@ -2,6 +2,8 @@ export const locales = ["en", "fr", "nl"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
+/** How the chosen language is kept in the browser: a year, sent on every page. */
+export const LOCALE_COOKIE_OPTIONS = { path: "/", maxAge: 365 * 86400, sameSite: "lax" } as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);

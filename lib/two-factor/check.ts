@@ -4,8 +4,7 @@ import { sendMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { normalizeCode } from "./totp";
 import { verifySecondFactor, type VerifyResult } from "./verify";
-
-type Owner = { id: string; email: string; name: string; locale: string };
+import type { Account } from "../users";
 
 /** A code typed in one field that takes either: six digits are a TOTP code, anything else a recovery code. */
 export function readEitherCode(input: unknown): { code?: unknown; recoveryCode?: unknown } {
@@ -16,7 +15,7 @@ export function readEitherCode(input: unknown): { code?: unknown; recoveryCode?:
  * verifySecondFactor plus what each outcome owes the user and the audit trail: failures, blocks
  * and locks are recorded; a lock and each recovery-code use are mailed to the account's owner.
  */
-export async function checkSecondFactor(user: Owner, input: { code?: unknown; recoveryCode?: unknown }, client: Client): Promise<VerifyResult> {
+export async function checkSecondFactor(user: Account, input: { code?: unknown; recoveryCode?: unknown }, client: Client): Promise<VerifyResult> {
   const result = await verifySecondFactor(user.id, input);
   if (result.ok) {
     if (result.method === "recovery") {

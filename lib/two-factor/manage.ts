@@ -8,8 +8,8 @@ import { decryptSecret, encryptSecret } from "./secrets";
 import { THROTTLE_CLEARED } from "./throttle";
 import { clockDrift, newSecret, normalizeCode, otpauthUri } from "./totp";
 import { acceptFirstCode } from "./verify";
+import type { Account } from "../users";
 
-type Owner = { id: string; email: string; name: string; locale: string };
 /** Who made the change and from where; `sessionId` is the session that stays signed in. */
 type Context = { client: Client; sessionId?: string; actorId?: string };
 
@@ -17,7 +17,7 @@ type Context = { client: Client; sessionId?: string; actorId?: string };
 const PENDING_SECRET_TTL_MS = 30 * 60_000;
 
 /** The secret being enrolled, kept server-side (encrypted) until a code from it is confirmed. */
-export async function pendingEnrollment(user: Owner & { totpPendingSecret: string | null; totpPendingCreatedAt: Date | null }) {
+export async function pendingEnrollment(user: Account & { totpPendingSecret: string | null; totpPendingCreatedAt: Date | null }) {
   const fresh = user.totpPendingSecret && user.totpPendingCreatedAt && Date.now() - user.totpPendingCreatedAt.getTime() < PENDING_SECRET_TTL_MS;
   let secret: string;
   if (fresh) {
@@ -34,7 +34,7 @@ export type EnrollmentResult =
   | { ok: false; reason: "format" | "invalid" | "expired"; driftMinutes?: number };
 
 /** Switches 2FA on (or to the new app) when `code` comes from the pending secret. */
-export async function completeEnrollment(user: Owner, code: unknown, context: Context): Promise<EnrollmentResult> {
+export async function completeEnrollment(user: Account, code: unknown, context: Context): Promise<EnrollmentResult> {
   if (!normalizeCode(code)) return { ok: false, reason: "format" };
   const current = await db.user.findUniqueOrThrow({ where: { id: user.id } });
   if (!current.totpPendingSecret) return { ok: false, reason: "expired" };
@@ -65,7 +65,7 @@ export async function completeEnrollment(user: Owner, code: unknown, context: Co
   return { ok: true, changed, recoveryCodes, signedOut };
 }
 
-export async function regenerateRecoveryCodes(user: Owner, context: Context) {
+export async function regenerateRecoveryCodes(user: Account, context: Context) {
   const codes = await generateRecoveryCodes(user.id);
   const signedOut = await revokeSessions(user.id, context.sessionId);
   await record({ event: "recovery_codes.regenerated", userId: user.id, client: context.client });
@@ -73,17 +73,22 @@ export async function regenerateRecoveryCodes(user: Owner, context: Context) {
   return { codes, signedOut };
 }
 
-/** Removes the secret and recovery codes. Also used by support's reset, with the admin as actor. */
-export async function disableTwoFactor(user: Owner, context: Context & { event?: "two_factor.disabled" | "two_factor.reset"; details?: Record<string, unknown> }) {
+/** Removes the secret and recovery codes and signs the user out everywhere but `keepSessionId`. */
+export async function removeSecondFactor(userId: string, keepSessionId?: string): Promise<number> {
   await db.$transaction([
     db.user.update({
-      where: { id: user.id },
+      where: { id: userId },
       data: { twoFactorEnabledAt: null, totpSecret: null, totpLastStep: null, totpPendingSecret: null, totpPendingCreatedAt: null, ...THROTTLE_CLEARED },
     }),
-    db.recoveryCode.deleteMany({ where: { userId: user.id } }),
+    db.recoveryCode.deleteMany({ where: { userId } }),
   ]);
-  const signedOut = await revokeSessions(user.id, context.sessionId);
-  await record({ event: context.event ?? "two_factor.disabled", userId: user.id, actorId: context.actorId, client: context.client, details: context.details });
-  if ((context.event ?? "two_factor.disabled") === "two_factor.disabled") await sendMail(renderMail("twoFactorDisabled", user));
+  return revokeSessions(userId, keepSessionId);
+}
+
+/** The user turns 2FA off themselves (only while the policy allows: the caller checks). */
+export async function disableTwoFactor(user: Account, context: Context) {
+  const signedOut = await removeSecondFactor(user.id, context.sessionId);
+  await record({ event: "two_factor.disabled", userId: user.id, client: context.client });
+  await sendMail(renderMail("twoFactorDisabled", user));
   return { signedOut };
 }
