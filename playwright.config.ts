@@ -5,16 +5,18 @@ const databaseUrl = (process.env.E2E_DATABASE_URL ??= "file:/tmp/portal-e2e.db")
 const day = 86_400_000;
 // Whole days from the start of today (UTC), so every process computes the same date.
 const inDays = (n: number) => new Date(Math.floor(Date.now() / day) * day + n * day).toISOString().slice(0, 10);
+// E2E_PORT_OFFSET moves every port, so two checkouts can run their suites side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const withSuffix = (url: string, suffix: string) => url.replace(/(\.db)?$/, (ext) => `_${suffix}${ext}`);
 
 export type Server = { port: number; resendPort: number; databaseUrl: string; requiredFrom: string; graceDays?: number };
 export const servers = {
   /** 2FA becomes mandatory in 40 days: optional for now, with the banner. */
-  main: { port: 3100, resendPort: 3190, databaseUrl, requiredFrom: inDays(40) },
+  main: { port: 3100 + offset, resendPort: 3190 + offset, databaseUrl, requiredFrom: inDays(40) },
   /** The date is past (the seeds' 5 May 2025): users without 2FA are sent to the wizard. */
-  past: { port: 3200, resendPort: 3290, databaseUrl: withSuffix(databaseUrl, "past"), requiredFrom: "2025-05-05" },
+  past: { port: 3200 + offset, resendPort: 3290 + offset, databaseUrl: withSuffix(databaseUrl, "past"), requiredFrom: "2025-05-05" },
   /** The date was two days ago, with a grace period of a week: "Remind me later" is offered. */
-  grace: { port: 3300, resendPort: 3390, databaseUrl: withSuffix(databaseUrl, "grace"), requiredFrom: inDays(-2), graceDays: 7 },
+  grace: { port: 3300 + offset, resendPort: 3390 + offset, databaseUrl: withSuffix(databaseUrl, "grace"), requiredFrom: inDays(-2), graceDays: 7 },
 } satisfies Record<string, Server>;
 
 export default defineConfig({
