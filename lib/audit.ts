@@ -20,7 +20,12 @@ export type AuditEventName =
   | "reset_request.resolved"
   | "reset_request.rejected"
   | "users.exported"
-  | "reminders.sent";
+  | "reminders.sent"
+  | "sign_in.failed"
+  | "sign_in.throttled"
+  | "session.ended"
+  | "sign_out_others"
+  | "password.changed";
 
 export type AuditEntry = {
   event: AuditEventName;

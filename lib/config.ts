@@ -8,6 +8,8 @@ const Env = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
+  /** A session unused this long is signed out (NIST SP 800-63B rev. 4, AAL2: at most 60 minutes). */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(60),
   /** How long a re-entered password (wizard, security settings) stays valid. */
   PASSWORD_CONFIRMATION_MINUTES: z.coerce.number().positive().default(10),
   RESEND_API_KEY: z.string().optional(),

@@ -1,5 +1,6 @@
 import { db } from "./db";
 import { hashPassword } from "./auth/password";
+import { revokeSessions } from "./auth/sessions";
 import { defaultLocale, type Locale } from "./i18n/locales";
 
 export type Role = "user" | "admin";
@@ -28,8 +29,14 @@ export async function createUser(input: { email: string; password: string; name?
   });
 }
 
-export async function setPassword(userId: string, password: string) {
-  return db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+/**
+ * Sets a new password and ends what the old one opened: every session and pending sign-in of the
+ * user. Returns the number of sessions ended. Throws on a password that breaks the length rules;
+ * the caller checks strength first (lib/auth/password-strength.ts).
+ */
+export async function setPassword(userId: string, password: string): Promise<{ signedOut: number }> {
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  return { signedOut: await revokeSessions(userId) };
 }
 
 export function listUsers() {

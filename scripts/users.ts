@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
 import { config } from "@/lib/config";
 import { migrate } from "@/lib/db/migrate";
-import { passwordProblem } from "@/lib/auth/password";
+import { record } from "@/lib/audit";
+import { passwordStrengthProblem } from "@/lib/auth/password-strength";
 import { sendDueReminders } from "@/lib/reminders";
 import * as support from "@/lib/support";
 import { messages } from "@/lib/i18n/messages";
@@ -41,9 +42,12 @@ async function readPassword(given: string | undefined): Promise<string> {
   return line ?? "";
 }
 
-function checkPassword(password: string) {
-  const problem = passwordProblem(password);
-  if (problem) throw new UsageError(messages.en.password[problem.split(".")[1] as "tooShort" | "tooLong"]);
+// The same rules as every form that sets a password: length, then common, leaked or personal passwords.
+function checkPassword(password: string, account: { email: string; name?: string }) {
+  const problem = passwordStrengthProblem(password, account);
+  if (!problem) return;
+  const [namespace, key] = problem.split(".") as [string, string];
+  throw new UsageError((messages.en as unknown as Record<string, Record<string, string>>)[namespace]![key]!);
 }
 
 async function main(argv: string[]) {
@@ -60,7 +64,7 @@ async function main(argv: string[]) {
       if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || email.length > 254) throw new UsageError("create needs a valid email address");
       if (values.locale !== undefined && !isLocale(values.locale)) throw new UsageError("--locale must be en, fr or nl");
       const password = await readPassword(values.password);
-      checkPassword(password);
+      checkPassword(password, { email, name: values.name });
       if (await findUserByEmail(email)) throw new UsageError(`${email} already has an account`);
       const user = await createUser({ email, password, name: values.name, role: values.admin ? "admin" : "user", locale: isLocale(values.locale) ? values.locale : undefined });
       return console.log(`created ${user.role} ${user.email}`);
@@ -74,10 +78,11 @@ async function main(argv: string[]) {
     case "set-password": {
       const user = await account(email);
       const password = await readPassword(values.password);
-      checkPassword(password);
-      await setPassword(user.id, password);
+      checkPassword(password, user);
+      const { signedOut } = await setPassword(user.id, password);
+      await record({ event: "password.changed", userId: user.id, client: COMMAND_LINE.client, details: { sessions: signedOut } });
       await sendMail(renderMail("passwordChanged", user));
-      return console.log(`password of ${user.email} changed; the user was told by email`);
+      return console.log(`password of ${user.email} changed; ${signedOut} session(s) and any sign-in under way were ended; the user was told by email`);
     }
     case "sign-out": {
       const user = await account(email);

@@ -13,6 +13,7 @@ export function SignInForm() {
   return (
     <form action={action} noValidate className="stack">
       {state.error && <Notice tone="error">{t(state.error)}</Notice>}
+      {state.problem && <Notice tone="error">{t(state.problem.key, state.problem.values as Record<string, string>)}</Notice>}
       <Field
         label={t("signIn.email")}
         name="email"

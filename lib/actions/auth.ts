@@ -5,7 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { record } from "../audit";
 import { auth, signIn, signOut } from "../auth";
-import { verifyPassword } from "../auth/password";
+import { browserDevices } from "../auth/device";
+import { noticeNewBrowser } from "../auth/new-sign-in";
+import { attemptPassword } from "../auth/password-attempt";
 import { abandonPendingSignIn, finishPendingSignIn, pendingSignIn, startPendingSignIn } from "../auth/pending";
 import { clientOf } from "../auth/request";
 import { endSession, issueTicket } from "../auth/sessions";
@@ -13,10 +15,9 @@ import { db } from "../db";
 import { text } from "../form";
 import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, isLocale } from "../i18n/locales";
 import { checkSecondFactor, problemOf, type Problem } from "../two-factor/check";
-import { findUserByEmail } from "../users";
 import { localized } from "./problems";
 
-export type SignInState = { email?: string; errors?: { email?: string; password?: string }; error?: string };
+export type SignInState = { email?: string; errors?: { email?: string; password?: string }; error?: string; problem?: Problem };
 
 // Shape only: wrong credentials are decided below, with one message for email and password alike.
 const SignInInput = z.object({
@@ -35,17 +36,21 @@ export async function signInWithPassword(_: SignInState, form: FormData): Promis
     }
     return { email, errors };
   }
-  const user = await findUserByEmail(input.data.email);
-  const ok = await verifyPassword(input.data.password, user?.passwordHash ?? null);
-  if (!user || !ok) return { email, error: "signIn.invalid" };
+  const client = clientOf(await headers());
+  const attempt = await attemptPassword(input.data.email, input.data.password, client, await browserDevices());
+  if (!attempt.ok) {
+    if (attempt.reason === "throttled") return { email, problem: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) };
+    return { email, error: "signIn.invalid" };
+  }
+  const user = attempt.user;
 
   await rememberLanguage(user.id, user.locale);
-  const client = clientOf(await headers());
   if (user.twoFactorEnabledAt) {
     await startPendingSignIn(user.id, client);
     redirect("/login/verify");
   }
-  await record({ event: "sign_in", userId: user.id, client, details: { factors: ["password"] } });
+  const newBrowser = await noticeNewBrowser(user, client);
+  await record({ event: "sign_in", userId: user.id, client, details: { factors: ["password"], newBrowser } });
   await signIn("ticket", { ticket: await issueTicket(user.id), redirectTo: "/" });
   return {};
 }
@@ -62,7 +67,8 @@ export async function verifySignIn(_: VerifyState, form: FormData): Promise<Veri
   const result = await checkSecondFactor(pending.user, input, client);
   if (!result.ok) return { error: await localized(problemOf(result, recovery)) };
   if (!(await finishPendingSignIn(pending.tokenHash))) return { error: { key: "verify.expired" }, expired: true };
-  await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method] } });
+  const newBrowser = await noticeNewBrowser(pending.user, client);
+  await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method], newBrowser } });
   const redirectTo = result.method === "recovery" ? `/settings/security?recovery=${result.remaining ?? 0}` : "/";
   await signIn("ticket", { ticket: await issueTicket(pending.user.id), redirectTo });
   return {};

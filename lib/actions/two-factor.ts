@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { policyNow, requireUser, rolloutOf } from "../auth/guard";
 import { record } from "../audit";
 import { graceEnds, mayDisable } from "../policy";
-import { verifyPassword } from "../auth/password";
+import { browserDevices } from "../auth/device";
+import { attemptPassword } from "../auth/password-attempt";
 import { clientOf } from "../auth/request";
 import { identityConfirmedRecently, markIdentityConfirmed } from "../auth/sessions";
 import { db } from "../db";
@@ -17,11 +18,18 @@ import { localized } from "./problems";
 
 export type ConfirmState = { errors?: { password?: Problem; code?: Problem } };
 
-/** Re-enters the password (and, when 2FA is on, a current code) before a two-factor change. */
+/**
+ * Re-enters the password (and, when 2FA is on, a current code) before a two-factor change; the
+ * password counts against the same throttle as at sign-in.
+ */
 async function checkIdentity(form: FormData, user: Awaited<ReturnType<typeof requireUser>>): Promise<ConfirmState["errors"] | null> {
   const password = text(form, "password");
   if (!password) return { password: { key: "errors.passwordRequired" } };
-  if (!(await verifyPassword(password, user.passwordHash))) return { password: { key: "twoFactorErrors.passwordWrong" } };
+  const attempt = await attemptPassword(user.email, password, clientOf(await headers()), await browserDevices());
+  if (!attempt.ok) {
+    if (attempt.reason === "throttled") return { password: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) };
+    return { password: { key: "twoFactorErrors.passwordWrong" } };
+  }
   if (!user.twoFactorEnabledAt) return null;
   const input = readEitherCode(text(form, "code"));
   const result = await checkSecondFactor(user, input, clientOf(await headers()));

@@ -28,6 +28,11 @@ const EVENTS: Record<AuditEventName, true> = {
   "reset_request.rejected": true,
   "users.exported": true,
   "reminders.sent": true,
+  "sign_in.failed": true,
+  "sign_in.throttled": true,
+  "session.ended": true,
+  sign_out_others: true,
+  "password.changed": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 

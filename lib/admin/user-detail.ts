@@ -1,4 +1,5 @@
 import { listForUser } from "../audit";
+import { accountKey, throttleOf } from "../auth/password-throttle";
 import { db } from "../db";
 import { remainingRecoveryCodes } from "../two-factor/recovery-codes";
 import { withEmails } from "./audit";
@@ -17,14 +18,18 @@ const SHOWN = {
   secondFactorLockedAt: true,
 } as const;
 
-/** What support sees of an account: its 2FA state, open sessions and audit trail; null when there is none. */
+/**
+ * What support sees of an account: its 2FA state, open sessions, password failures (count since
+ * the last success, last address, any wait) and audit trail; null when there is none.
+ */
 export async function userDetail(id: string, now = new Date()) {
   const user = await db.user.findUnique({ where: { id }, select: SHOWN });
   if (!user) return null;
-  const [recoveryCodesLeft, sessions, trail] = await Promise.all([
+  const [recoveryCodesLeft, sessions, trail, passwordThrottle] = await Promise.all([
     remainingRecoveryCodes(id),
     db.session.count({ where: { userId: id, expiresAt: { gt: now } } }),
     listForUser(id),
+    throttleOf(accountKey(user.email)),
   ]);
-  return { user, recoveryCodesLeft, sessions, trail: await withEmails(trail) };
+  return { user, recoveryCodesLeft, sessions, trail: await withEmails(trail), passwordThrottle };
 }

@@ -3,8 +3,18 @@ import { config } from "../config";
 import { db } from "../db";
 
 const TICKET_TTL_MS = 60_000;
-// lastSeenAt is written at most this often, not on every request.
-const TOUCH_EVERY_MS = 5 * 60_000;
+
+/**
+ * lastSeenAt is written at most this often, not on every request: every 5 minutes, or a 60th of
+ * the idle limit when that is shorter. The idle check reads the stored value, so a session ends
+ * no later than the limit after its last use, and at most this much earlier.
+ */
+export function touchEveryMs(idleMs = idleLimitMs()): number {
+  return Math.min(5 * 60_000, idleMs / 60);
+}
+
+/** SESSION_IDLE_MINUTES in ms: a session unused this long is over (NIST SP 800-63B rev. 4, AAL2). */
+export const idleLimitMs = () => config().SESSION_IDLE_MINUTES * 60_000;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -45,13 +55,25 @@ export async function redeemTicket(token: unknown, client: Client): Promise<{ us
   return { userId: ticket.userId, sessionId };
 }
 
-/** The session's user, or null when the session was revoked, expired or never existed. */
-export async function sessionUser(sessionId: string | undefined) {
+/** Whether a session is still open at `now` (ms): before its absolute end, and used within the idle limit. */
+export function sessionOpen(session: { expiresAt: Date; lastSeenAt: Date }, now = Date.now()): boolean {
+  return session.expiresAt.getTime() > now && now - session.lastSeenAt.getTime() <= idleLimitMs();
+}
+
+/**
+ * The session's user, or null when the session was revoked, expired (SESSION_MAX_AGE_HOURS) or
+ * left idle longer than SESSION_IDLE_MINUTES (then the row is deleted: password and second
+ * factor are asked again), or never existed.
+ */
+export async function sessionUser(sessionId: string | undefined, now = Date.now()) {
   if (!sessionId) return null;
   const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
-  const now = Date.now();
-  if (!session || session.expiresAt.getTime() <= now) return null;
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (!session) return null;
+  if (!sessionOpen(session, now)) {
+    await endSession(sessionId);
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > touchEveryMs()) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } }).catch(() => {});
   }
   return { ...session.user, sessionId, identityConfirmedAt: session.passwordConfirmedAt };
@@ -70,8 +92,37 @@ export async function endSession(sessionId: string) {
   await db.session.deleteMany({ where: { id: sessionId } });
 }
 
-/** Signs the user out everywhere, or everywhere but the session named in `except`. */
+/**
+ * Signs the user out everywhere, or everywhere but the session named in `except`, and drops the
+ * sign-ins under way (pending second steps, unredeemed tickets): after a credential change nothing
+ * that the old credential opened stays open. Returns the number of sessions ended.
+ */
 export async function revokeSessions(userId: string, except?: string): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } });
+  const [{ count }] = await db.$transaction([
+    db.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } }),
+    db.pendingSignIn.deleteMany({ where: { userId } }),
+    db.signInTicket.deleteMany({ where: { userId } }),
+  ]);
   return count;
+}
+
+// Session ids are bearer secrets inside the signed cookie; pages and forms name a session by this.
+export const sessionHandle = (sessionId: string) => sha256(`handle:${sessionId}`).slice(0, 24);
+
+async function openSessions(userId: string, now: number) {
+  const rows = await db.session.findMany({ where: { userId, expiresAt: { gt: new Date(now) } }, orderBy: { lastSeenAt: "desc" } });
+  return rows.filter((s) => sessionOpen(s, now));
+}
+
+/** The user's open sessions, most recently used first, each named by its handle (never its id). */
+export async function listSessions(userId: string, now = Date.now()) {
+  return (await openSessions(userId, now)).map((s) => ({ handle: sessionHandle(s.id), createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent }));
+}
+
+/** Ends one of the user's sessions, named by its handle; false when none of theirs has it. */
+export async function endSessionByHandle(userId: string, handle: string): Promise<boolean> {
+  const session = (await openSessions(userId, Date.now())).find((s) => sessionHandle(s.id) === handle);
+  if (!session) return false;
+  const { count } = await db.session.deleteMany({ where: { id: session.id, userId } });
+  return count === 1;
 }

@@ -2,6 +2,8 @@ import { record } from "../audit";
 import type { Client } from "../auth/sessions";
 import { sendMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
+import { mailTime } from "../dates";
+import { isFirstBlock } from "./throttle";
 import { normalizeCode } from "./totp";
 import { verifySecondFactor, type VerifyResult } from "./verify";
 import type { Account } from "../users";
@@ -26,7 +28,10 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
   }
   if (result.reason === "invalid") {
     await record({ event: "two_factor.failed", userId: user.id, client, details: { method: input.recoveryCode !== undefined ? "recovery" : "totp", ...(result.driftMinutes && { driftMinutes: result.driftMinutes }) } });
-    if (result.consequence === "blocked") await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } });
+    if (result.consequence === "blocked") {
+      await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } });
+      if (await isFirstBlock(user.id)) await sendMail(renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }));
+    }
     if (result.consequence === "locked") {
       await record({ event: "two_factor.locked", userId: user.id, client });
       await sendMail(renderMail("twoFactorLocked", user));

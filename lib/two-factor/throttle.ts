@@ -60,6 +60,12 @@ export async function registerSuccess(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: THROTTLE_CLEARED });
 }
 
+/** Whether the account's block is the first since its last success: someone who knows the password is guessing codes. */
+export async function isFirstBlock(userId: string): Promise<boolean> {
+  const state = await db.user.findUnique({ where: { id: userId }, select: { secondFactorFailures: true } });
+  return state?.secondFactorFailures === MAX_ATTEMPTS;
+}
+
 /** Support's unlock: clears the lock, any block and the count. */
 export async function unlock(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: THROTTLE_CLEARED });

@@ -6,6 +6,8 @@ import { config } from "@/lib/config";
 import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { Notice } from "@/components/ui/notice";
 import { SecurityChange } from "@/components/two-factor/security-forms";
+import { SessionList } from "@/components/account/session-list";
+import { listSessions, sessionHandle } from "@/lib/auth/sessions";
 
 const FEW_CODES = 3;
 
@@ -37,6 +39,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <p><Link className="button button-primary" href="/two-factor/setup">{t("turnOn")}</Link></p>
         </>
       )}
+      <SessionList sessions={await listSessions(user.id)} current={sessionHandle(user.sessionId)} />
     </section>
   );
 }

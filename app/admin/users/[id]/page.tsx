@@ -11,8 +11,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const admin = await requireAdmin();
   const detail = await userDetail((await params).id);
   if (!detail) notFound();
-  const { user, recoveryCodesLeft, sessions, trail } = detail;
-  const [t, tc, tl, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("language"), await getFormatter()];
+  const { user, recoveryCodesLeft, sessions, trail, passwordThrottle } = detail;
+  const [t, tc, tl, tp, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("language"), await getTranslations("signInProtection"), await getFormatter()];
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : tc("never"));
   const blocked = user.secondFactorBlockedUntil && user.secondFactorBlockedUntil > new Date() ? user.secondFactorBlockedUntil : null;
   return (
@@ -33,6 +33,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dd>{when(user.lastSignInAt)}</dd>
         <dt>{t("sessions")}</dt>
         <dd>{format.number(sessions)}</dd>
+        <dt>{tp("adminFailures")}</dt>
+        <dd>
+          {tp("adminFailuresValue", { count: passwordThrottle?.failures ?? 0 })}
+          {passwordThrottle?.blockedUntil && passwordThrottle.blockedUntil > new Date() && <>. {tp("adminWait", { time: `${when(passwordThrottle.blockedUntil)} UTC` })}</>}
+        </dd>
+        <dt>{tp("adminLastFailure")}</dt>
+        <dd>{passwordThrottle?.lastFailureAt ? tp("adminLastFailureValue", { time: `${when(passwordThrottle.lastFailureAt)} UTC`, address: passwordThrottle.lastIp ?? tp("unknownAddress") }) : tc("never")}</dd>
       </dl>
       <h2>{t("twoFactor")}</h2>
       <dl className="details">
