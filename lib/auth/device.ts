@@ -28,7 +28,8 @@ export function readDevices(value: string | undefined): Device[] {
   return value.split("~").slice(0, MAX_ACCOUNTS).map(verified).filter((d): d is Device => d !== null);
 }
 
-const write = (devices: Device[]) => devices.map((d) => `${d.userId}.${d.nonce}.${mac(d.userId, d.nonce)}`).join("~");
+/** The cookie value that carries these accounts' signed tokens (HMAC-SHA256 with a key derived from the encryption key). */
+export const writeDevices = (devices: Device[]) => devices.map((d) => `${d.userId}.${d.nonce}.${mac(d.userId, d.nonce)}`).join("~");
 
 /** The tokens this browser carries (server components and actions only). */
 export async function browserDevices(): Promise<Device[]> {
@@ -44,6 +45,6 @@ export async function rememberDevice(userId: string): Promise<{ known: boolean }
   const mine = devices.find((d) => d.userId === userId);
   const others = devices.filter((d) => d.userId !== userId);
   const next = [mine ?? { userId, nonce: randomBytes(16).toString("base64url") }, ...others].slice(0, MAX_ACCOUNTS);
-  (await cookies()).set(COOKIE, write(next), { httpOnly: true, sameSite: "lax", path: "/", maxAge: MAX_AGE_SECONDS, secure: process.env.APP_URL?.startsWith("https:") });
+  (await cookies()).set(COOKIE, writeDevices(next), { httpOnly: true, sameSite: "lax", path: "/", maxAge: MAX_AGE_SECONDS, secure: process.env.APP_URL?.startsWith("https:") });
   return { known: !!mine };
 }

@@ -2,8 +2,8 @@ import "@/test/support/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
-import { createUser, findUserByEmail } from "@/lib/users";
-import { issueTicket, redeemTicket, revokeSessions, sessionUser } from "./sessions";
+import { createUser, findUserByEmail, setPassword } from "@/lib/users";
+import { endSessionByHandle, issueTicket, listSessions, redeemTicket, revokeSessions, sessionHandle, sessionUser, touchEveryMs } from "./sessions";
 
 const client = { ip: "203.0.113.9", userAgent: "test" };
 
@@ -48,4 +48,52 @@ test("emails are unique whatever their case", async () => {
   await createUser({ email: "Mixed.Case@Example.test", password: "a long password" });
   assert.equal((await findUserByEmail("mixed.case@example.TEST"))?.email, "mixed.case@example.test");
   await assert.rejects(createUser({ email: "MIXED.case@example.test", password: "a long password" }));
+});
+
+test("a session idle longer than SESSION_IDLE_MINUTES is over (and deleted); the absolute limit still holds", async () => {
+  const user = await createUser({ email: "idle@example.test", password: "a long password" });
+  const idle = (await redeemTicket(await issueTicket(user.id), client))!.sessionId;
+  const active = (await redeemTicket(await issueTicket(user.id), client))!.sessionId;
+  const now = Date.now();
+  await db.session.update({ where: { id: idle }, data: { lastSeenAt: new Date(now - 61 * 60_000) } });
+  await db.session.update({ where: { id: active }, data: { lastSeenAt: new Date(now - 59 * 60_000) } });
+  assert.equal(await sessionUser(idle, now), null);
+  assert.equal(await db.session.count({ where: { id: idle } }), 0);
+  assert.equal((await sessionUser(active, now))?.id, user.id);
+  // Used just now: lastSeenAt moved, so the hour starts again.
+  assert.ok((await db.session.findUniqueOrThrow({ where: { id: active } })).lastSeenAt.getTime() >= now);
+  await db.session.update({ where: { id: active }, data: { expiresAt: new Date(now - 1) } });
+  assert.equal(await sessionUser(active, now), null);
+});
+
+test("lastSeenAt is written often enough that the idle limit is never overrun by more than a minute", () => {
+  assert.equal(touchEveryMs(60 * 60_000), 60_000);
+  assert.equal(touchEveryMs(10 * 60_000), 10_000);
+  assert.equal(touchEveryMs(24 * 60 * 60_000), 5 * 60_000);
+});
+
+test("listing sessions names them by handle; ending one by handle ends only that one of this user", async () => {
+  const user = await createUser({ email: "list@example.test", password: "a long password" });
+  const stranger = await createUser({ email: "stranger@example.test", password: "a long password" });
+  const [a, b] = [(await redeemTicket(await issueTicket(user.id), client))!.sessionId, (await redeemTicket(await issueTicket(user.id), client))!.sessionId];
+  const theirs = (await redeemTicket(await issueTicket(stranger.id), client))!.sessionId;
+  const listed = await listSessions(user.id);
+  assert.deepEqual(listed.map((s) => s.handle).sort(), [sessionHandle(a), sessionHandle(b)].sort());
+  assert.ok(listed.every((s) => !JSON.stringify(s).includes(a) && !JSON.stringify(s).includes(b)), "ids never leave the server");
+  assert.equal(await endSessionByHandle(user.id, sessionHandle(theirs)), false);
+  assert.ok(await sessionUser(theirs));
+  assert.equal(await endSessionByHandle(user.id, sessionHandle(b)), true);
+  assert.equal(await sessionUser(b), null);
+  assert.ok(await sessionUser(a));
+});
+
+test("a new password ends every session and every sign-in under way", async () => {
+  const user = await createUser({ email: "newpw@example.test", password: "a long password" });
+  const session = (await redeemTicket(await issueTicket(user.id), client))!.sessionId;
+  const ticket = await issueTicket(user.id);
+  await db.pendingSignIn.create({ data: { tokenHash: `pending-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + 600_000) } });
+  assert.deepEqual(await setPassword(user.id, "another long password"), { signedOut: 1 });
+  assert.equal(await sessionUser(session), null);
+  assert.equal(await db.pendingSignIn.count({ where: { userId: user.id } }), 0);
+  assert.equal(await redeemTicket(ticket, client), null);
 });
