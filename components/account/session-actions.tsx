@@ -6,6 +6,9 @@ import { endOneSession, endOtherSessions, type SessionsState } from "@/lib/actio
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
+/** A session as the list shows it: words already in the user's language, times with their time zone. */
+export type SessionRow = { handle: string; label: string; address: string; started: string; lastActive: string; current: boolean };
+
 function Outcome({ state }: { state: SessionsState }) {
   const t = useTranslations();
   if (state.error) return <Notice tone="error">{t(state.error)}</Notice>;
@@ -15,27 +18,42 @@ function Outcome({ state }: { state: SessionsState }) {
   return null;
 }
 
-/** "End session" for one other browser; `label` names the browser for screen readers. */
-export function EndSession({ handle, label }: { handle: string; label: string }) {
+/** The sessions with "End session" on each other browser and "End all other sessions"; the outcome stays above the list. */
+export function SessionTable({ rows, titleId }: { rows: SessionRow[]; titleId: string }) {
   const t = useTranslations("sessions");
-  const [state, action, pending] = useActionState<SessionsState, FormData>(endOneSession, {});
+  const [one, endOne, endingOne] = useActionState<SessionsState, FormData>(endOneSession, {});
+  const [others, endOthers, endingOthers] = useActionState<SessionsState, FormData>(endOtherSessions, {});
   return (
-    <form action={action} className="stack">
-      <Outcome state={state} />
-      <input type="hidden" name="session" value={handle} />
-      <Button variant="secondary" disabled={pending} aria-label={`${t("end")}: ${label}`}>{t("end")}</Button>
-    </form>
-  );
-}
-
-/** "End all other sessions". */
-export function EndOtherSessions() {
-  const t = useTranslations("sessions");
-  const [state, action, pending] = useActionState<SessionsState, FormData>(endOtherSessions, {});
-  return (
-    <form action={action} className="stack">
-      <Outcome state={state} />
-      <Button variant="danger" disabled={pending}>{t("endOthers")}</Button>
-    </form>
+    <>
+      <Outcome state={one} />
+      <Outcome state={others} />
+      <ul className="stack" aria-labelledby={titleId}>
+        {rows.map((row) => (
+          <li key={row.handle} aria-label={row.current ? `${row.label} (${t("thisBrowser")})` : row.label}>
+            <strong>{row.label}</strong>
+            {row.current && <> · {t("thisBrowser")}</>}
+            <br />
+            {t("address", { address: row.address })}
+            <br />
+            {t("started", { time: row.started })}
+            <br />
+            {t("lastActive", { time: row.lastActive })}
+            {!row.current && (
+              <form action={endOne}>
+                <input type="hidden" name="session" value={row.handle} />
+                <Button variant="secondary" disabled={endingOne} aria-label={`${t("end")}: ${row.label}`}>{t("end")}</Button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {rows.some((r) => !r.current) ? (
+        <form action={endOthers}>
+          <Button variant="danger" disabled={endingOthers}>{t("endOthers")}</Button>
+        </form>
+      ) : (
+        <p>{t("noOthers")}</p>
+      )}
+    </>
   );
 }

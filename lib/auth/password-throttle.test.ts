@@ -156,3 +156,12 @@ test("two instances on one database: every failure is counted once, and no more 
   assert.equal(await bothInstances(account, ACCOUNT_RULE, 15), ACCOUNT_RULE.freeFailures);
   assert.equal((await db.passwordThrottle.findUniqueOrThrow({ where: { key: account } })).failures, ACCOUNT_RULE.freeFailures);
 });
+
+test("support sees an account's password failures: the count since the last success and the last address", async () => {
+  const { userDetail } = await import("@/lib/admin/user-detail");
+  const user = await newAccount();
+  await attempts(user.email, "wrong password", 3, "198.51.100.77");
+  const shown = (await userDetail(user.id))!.passwordThrottle;
+  assert.equal(shown?.failures, 3);
+  assert.equal(shown?.lastIp, "198.51.100.77");
+});
