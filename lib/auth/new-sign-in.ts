@@ -1,6 +1,7 @@
 import { mailTime } from "../dates";
 import { isLocale, defaultLocale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
+import { logger } from "../logger";
 import { sendMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import type { Account } from "../users";
@@ -20,13 +21,13 @@ export async function noticeNewBrowser(user: Account & { lastSignInAt: Date | nu
   const locale = isLocale(user.locale) ? user.locale : defaultLocale;
   const words = messages[locale].sessions;
   const { browser, system } = describeClient(client.userAgent);
-  await sendMail(
-    renderMail("newSignIn", user, {
-      time: mailTime(now, locale),
-      browser: browser ?? words.unknownBrowser,
-      system: system ?? words.unknownSystem,
-      address: client.ip ?? words.unknownAddress,
-    }),
-  );
+  const mail = renderMail("newSignIn", user, {
+    time: mailTime(now, locale),
+    browser: browser ?? words.unknownBrowser,
+    system: system ?? words.unknownSystem,
+    address: client.ip ?? words.unknownAddress,
+  });
+  // A notice that cannot be sent must not stop the owner from signing in.
+  await sendMail(mail).catch((error: unknown) => logger.error({ err: error, userId: user.id }, "new sign-in notice not sent"));
   return true;
 }
