@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3", "pg", "pino", "bcryptjs"],
+  serverExternalPackages: ["better-sqlite3", "pg", "pino", "bcryptjs", "piscina"],
   experimental: {
     authInterrupts: true,
     // proxy.ts answers 413 above 256 kB; this is the limit for bodies sent without a length.
