@@ -233,9 +233,13 @@ type RunResult = { concurrency: number; signIns: number; errors: number; seconds
 async function probe(url: string, until: () => boolean, times: number[]) {
   while (!until()) {
     const t = performance.now();
-    const response = await fetch(url, { headers: { "accept-encoding": "gzip, deflate, br" } });
-    await response.arrayBuffer();
-    times.push(performance.now() - t);
+    try {
+      const response = await fetch(url, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      await response.arrayBuffer();
+      times.push(performance.now() - t);
+    } catch {
+      times.push(Infinity); // counted as the slowest answer
+    }
     await sleep(100);
   }
 }
@@ -331,6 +335,11 @@ export async function loadBenchmark(options: LoadOptions) {
     },
     port,
   );
+  const interrupted = () => {
+    server.stop();
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
   try {
     const loginHtml = await (await fetch(`${server.url}/login`)).text();
     const asset = /\/_next\/static\/[^"']+\.css/.exec(loginHtml)?.[0] ?? /\/_next\/static\/[^"']+\.js/.exec(loginHtml)?.[0];
@@ -338,7 +347,7 @@ export async function loadBenchmark(options: LoadOptions) {
     const actions = actionIds();
     const cursor = { next: 0 };
     const atStart = server.rss();
-    console.log(`  server RSS at start ${atStart.toFixed(0)} MiB; a static file: ${asset}`);
+    console.log(`  server pid ${server.child.pid}, RSS at start ${atStart.toFixed(0)} MiB; a static file: ${asset}`);
     const afterRounds: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       console.log(`round ${round} of ${options.rounds}`);
