@@ -1,5 +1,9 @@
-// `npm run bench`: what a second-factor check costs, measured on a scratch SQLite database (or
-// on BENCH_DATABASE_URL). Prints medians; asserts nothing: speed is read here, not in the tests.
+// `npm run bench`: what a second-factor check costs (micro-benchmarks, medians), then complete
+// sign-ins over HTTP against the production server (scripts/bench-load.ts), on a scratch SQLite
+// database (or on BENCH_DATABASE_URL). Asserts nothing: speed is read here, not in the tests.
+// BCRYPT_COST (default 12) sets the cost; BENCH_QUICK=1 makes a short run (one round of 5 s each);
+// BENCH_SECONDS, BENCH_ROUNDS and BENCH_CONCURRENCY (e.g. "1,8,32") override the load's shape;
+// BENCH_ONLY=load skips the micro-benchmarks.
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +25,8 @@ const { consumeRecoveryCode } = await import("@/lib/two-factor/recovery-codes");
 const { verifySecondFactor } = await import("@/lib/two-factor/verify");
 const { issueTicket, redeemTicket, sessionUser } = await import("@/lib/auth/sessions");
 const { TOTP, Secret } = await import("otpauth");
+const { bcryptCompare } = await import("@/lib/hashing");
+const { loadBenchmark } = await import("./bench-load");
 
 async function median(label: string, runs: number, fn: () => Promise<unknown>) {
   const times: number[] = [];
@@ -33,26 +39,38 @@ async function median(label: string, runs: number, fn: () => Promise<unknown>) {
   console.log(`${label.padEnd(58)} median ${times[Math.floor(runs / 2)]!.toFixed(2).padStart(8)} ms  (${runs} runs)`);
 }
 
-const user = await createUser({ email: `bench-${process.pid}@example.test`, password: "bench password 1" });
-const { secret } = await pendingEnrollment(user);
-const enrolled = await completeEnrollment(user, TOTP.generate({ secret: Secret.fromBase32(secret) }), { client: {} });
-if (!enrolled.ok) throw new Error("enrollment failed");
-const hashes = await db.recoveryCode.findMany({ where: { userId: user.id }, select: { codeHash: true } });
-const unlockAll = () => db.user.update({ where: { id: user.id }, data: { secondFactorFailures: 0, secondFactorBlockedUntil: null } });
+if (process.env.BENCH_ONLY !== "load") {
+  const user = await createUser({ email: `bench-${process.pid}@example.test`, password: "bench password 1" });
+  const { secret } = await pendingEnrollment(user);
+  const enrolled = await completeEnrollment(user, TOTP.generate({ secret: Secret.fromBase32(secret) }), { client: {} });
+  if (!enrolled.ok) throw new Error("enrollment failed");
+  const hashes = await db.recoveryCode.findMany({ where: { userId: user.id }, select: { codeHash: true } });
+  const unlockAll = () => db.user.update({ where: { id: user.id }, data: { secondFactorFailures: 0, secondFactorBlockedUntil: null } });
 
-console.log(`bcrypt cost ${process.env.BCRYPT_COST}, database ${process.env.DATABASE_URL.split(":")[0]}`);
-await median("one bcrypt compare (the floor)", 5, () => bcrypt.compare("zzzzzzzzzz", hashes[0]!.codeHash));
-await median("a wrong recovery code, as checked (lookup + 1 compare)", 5, async () => {
-  await unlockAll();
-  await consumeRecoveryCode(user.id, "zzzzz-zzzzz");
+  console.log(`bcrypt cost ${process.env.BCRYPT_COST}, database ${process.env.DATABASE_URL.split(":")[0]}`);
+  await median("one bcrypt compare on this thread (the floor)", 5, () => bcrypt.compare("zzzzzzzzzz", hashes[0]!.codeHash));
+  await median("one bcrypt compare in the worker pool", 5, () => bcryptCompare("zzzzzzzzzz", hashes[0]!.codeHash));
+  await median("a wrong recovery code, as checked (lookup + 1 compare)", 5, async () => {
+    await unlockAll();
+    await consumeRecoveryCode(user.id, "zzzzz-zzzzz");
+  });
+  await median("the naive way: comparing against all 10 stored hashes", 3, () => Promise.all(hashes.map((h) => bcrypt.compare("zzzzzzzzzz", h.codeHash))));
+  await median("a wrong TOTP code through verifySecondFactor", 50, async () => {
+    await unlockAll();
+    await verifySecondFactor(user.id, { code: "000000" });
+  });
+  const { sessionId } = (await redeemTicket(await issueTicket(user.id), {}))!;
+  await median("the session check every page and action makes", 200, () => sessionUser(sessionId));
+}
+
+const quick = process.env.BENCH_QUICK === "1";
+await loadBenchmark({
+  databaseUrl: process.env.DATABASE_URL,
+  cost: Number(process.env.BCRYPT_COST),
+  concurrencies: (process.env.BENCH_CONCURRENCY ?? "1,8,32").split(",").map(Number),
+  seconds: Number(process.env.BENCH_SECONDS ?? (quick ? 5 : 15)),
+  rounds: Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3)),
 });
-await median("the naive way: comparing against all 10 stored hashes", 3, () => Promise.all(hashes.map((h) => bcrypt.compare("zzzzzzzzzz", h.codeHash))));
-await median("a wrong TOTP code through verifySecondFactor", 50, async () => {
-  await unlockAll();
-  await verifySecondFactor(user.id, { code: "000000" });
-});
-const { sessionId } = (await redeemTicket(await issueTicket(user.id), {}))!;
-await median("the session check every page and action makes", 200, () => sessionUser(sessionId));
 
 await db.$disconnect();
 if (!process.env.BENCH_DATABASE_URL) for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });

@@ -1,5 +1,5 @@
-import bcrypt from "bcryptjs";
 import { config } from "../config";
+import { bcryptCompare, bcryptHash } from "../hashing";
 
 // bcrypt reads only the first 72 bytes; rather than let a longer password match on its prefix,
 // longer passwords are refused when set and never match when tried.
@@ -17,7 +17,7 @@ export function passwordProblem(password: string): PasswordProblem | null {
 export async function hashPassword(password: string): Promise<string> {
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem);
-  return bcrypt.hash(password, config().BCRYPT_COST);
+  return bcryptHash(password, config().BCRYPT_COST);
 }
 
 // A hash of a random password at the configured cost, so an unknown email costs one compare too.
@@ -26,9 +26,9 @@ let decoy: Promise<string> | undefined;
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
   if (Buffer.byteLength(password, "utf8") > MAX_PASSWORD_BYTES) return false;
   if (!hash) {
-    decoy ??= bcrypt.hash(crypto.randomUUID(), config().BCRYPT_COST);
-    await bcrypt.compare(password, await decoy);
+    decoy ??= bcryptHash(crypto.randomUUID(), config().BCRYPT_COST);
+    await bcryptCompare(password, await decoy);
     return false;
   }
-  return bcrypt.compare(password, hash);
+  return bcryptCompare(password, hash);
 }

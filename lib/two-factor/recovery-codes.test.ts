@@ -1,27 +1,18 @@
 import "@/test/support/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import bcrypt from "bcryptjs";
 import { db } from "../db";
+import { hashingCounts } from "../hashing";
 import { consumeRecoveryCode, generateRecoveryCodes, normalizeRecoveryCode, RECOVERY_CODE_COUNT, remainingRecoveryCodes } from "./recovery-codes";
 import { createTestUser } from "@/test/support/two-factor";
 
 const SHAPE = /^[23456789abcdefghjkmnpqrstuvwxyz]{5}-[23456789abcdefghjkmnpqrstuvwxyz]{5}$/;
 
-/** Runs `attempt` and returns how many bcrypt compares it made (a spy that calls the real compare). */
+/** Runs `attempt` and returns how many bcrypt compares it made (the hashing pool counts them). */
 async function comparesDuring(attempt: () => Promise<unknown>): Promise<number> {
-  const compare = bcrypt.compare;
-  let calls = 0;
-  bcrypt.compare = ((...args: Parameters<typeof compare>) => {
-    calls++;
-    return compare(...args);
-  }) as typeof compare;
-  try {
-    await attempt();
-  } finally {
-    bcrypt.compare = compare;
-  }
-  return calls;
+  const before = hashingCounts().compares;
+  await attempt();
+  return hashingCounts().compares - before;
 }
 
 test("ten codes are shown once, as xxxxx-xxxxx, and only bcrypt hashes are stored", async () => {

@@ -1,7 +1,7 @@
 import { createHmac, randomInt } from "node:crypto";
-import bcrypt from "bcryptjs";
 import { config } from "../config";
 import { db } from "../db";
+import { bcryptCompare, bcryptHash } from "../hashing";
 import { derivedKey } from "./secrets";
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -42,13 +42,16 @@ export function normalizeRecoveryCode(input: unknown): string | null {
   return CODE_SHAPE.test(code) ? code : null;
 }
 
+/** The rows that store `codes` for the user: keyed lookup prefix and bcrypt hash, hashed in parallel in the worker pool. */
+export async function hashRecoveryCodes(userId: string, codes: string[]): Promise<{ userId: string; lookup: string; codeHash: string }[]> {
+  const cost = config().BCRYPT_COST;
+  return Promise.all(codes.map(async (code) => ({ userId, lookup: lookupFor(userId, code), codeHash: await bcryptHash(code, cost) })));
+}
+
 /** Replaces the user's codes with a new set and returns it, formatted: the only time the codes exist in clear. */
 export async function generateRecoveryCodes(userId: string): Promise<string[]> {
   const codes = newCodes();
-  const cost = config().BCRYPT_COST;
-  const rows = await Promise.all(
-    codes.map(async (code) => ({ userId, lookup: lookupFor(userId, code), codeHash: await bcrypt.hash(code, cost) })),
-  );
+  const rows = await hashRecoveryCodes(userId, codes);
   // Serializable: of two concurrent regenerations one fails, rather than both sets staying valid.
   await db.$transaction([db.recoveryCode.deleteMany({ where: { userId } }), db.recoveryCode.createMany({ data: rows })], {
     isolationLevel: "Serializable",
@@ -60,14 +63,14 @@ export async function generateRecoveryCodes(userId: string): Promise<string[]> {
 let decoy: Promise<string> | undefined;
 
 function decoyHash(): Promise<string> {
-  return (decoy ??= bcrypt.hash(randomCode(), config().BCRYPT_COST));
+  return (decoy ??= bcryptHash(randomCode(), config().BCRYPT_COST));
 }
 
 export async function consumeRecoveryCode(userId: string, input: unknown): Promise<{ ok: true; remaining: number } | { ok: false }> {
   const code = normalizeRecoveryCode(input);
   if (!code) return { ok: false };
   const row = await db.recoveryCode.findFirst({ where: { userId, lookup: lookupFor(userId, code), usedAt: null } });
-  const matches = await bcrypt.compare(code, row?.codeHash ?? (await decoyHash()));
+  const matches = await bcryptCompare(code, row?.codeHash ?? (await decoyHash()));
   if (!row || !matches) return { ok: false };
   // Only the request that flips usedAt wins: a code works once, however many arrive together.
   const { count } = await db.recoveryCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });

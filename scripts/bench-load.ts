@@ -1,0 +1,368 @@
+// The load half of `npm run bench`: complete 2FA sign-ins replayed over HTTP against the production
+// build (`next start`), as a browser sends them: the password step (the server action's POST), the
+// code step (the second action's POST), then a page that checks the session. Reads the server's CPU
+// and memory from /proc, and the latency of a trivial page during the load (event-loop health).
+// Prints figures; asserts nothing.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import bcrypt from "bcryptjs";
+import { Secret, TOTP } from "otpauth";
+// @ts-expect-error -- plain JavaScript helpers shared by `npm start` and `npm test`
+import { ensureBuild, ensureDependencies, ensurePrismaClients, root } from "./lib.mjs";
+
+const PASSWORD = "bench password 1";
+const STEP_SECONDS = 30;
+const CLOCK_TICKS = 100; // USER_HZ: /proc reports CPU time in 1/100 s on Linux
+
+type LoadOptions = { databaseUrl: string; cost: number; concurrencies: number[]; seconds: number; rounds: number };
+type Step = "password" | "code" | "page";
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : "–");
+
+// ---- the server process: CPU (all its threads) and memory, from /proc --------------------------
+
+function childrenOf(pid: number): number[] {
+  const kids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) kids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return kids;
+}
+
+function tree(pid: number): number[] {
+  return [pid, ...childrenOf(pid).flatMap(tree)];
+}
+
+/** utime + stime in seconds of one process (all threads) or one thread (/proc/<pid>/task/<tid>/stat). */
+function cpuSeconds(statFile: string): number {
+  try {
+    const stat = readFileSync(statFile, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+function rssMiB(pid: number): number {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+class ServerProcess {
+  private constructor(
+    readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static async start(env: Record<string, string>, port: number): Promise<ServerProcess> {
+    const taken = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
+    if (taken) throw new Error(`port ${port} is in use: set BENCH_PORT`);
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    const server = new ServerProcess(child, `http://localhost:${port}`);
+    for (let i = 0; i < 600; i++) {
+      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+      try {
+        if ((await fetch(`${server.url}/login`)).ok) return server;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error("next start did not answer within a minute");
+  }
+
+  /** Every process of the server (next start may fork next-server). */
+  pids(): number[] {
+    return tree(this.child.pid!);
+  }
+
+  cpu(): number {
+    return this.pids().reduce((sum, pid) => sum + cpuSeconds(`/proc/${pid}/stat`), 0);
+  }
+
+  /** CPU of each process's main thread (where requests run), summed. */
+  mainThreadCpu(): number {
+    return this.pids().reduce((sum, pid) => sum + cpuSeconds(`/proc/${pid}/task/${pid}/stat`), 0);
+  }
+
+  rss(): number {
+    return this.pids().reduce((sum, pid) => sum + rssMiB(pid), 0);
+  }
+
+  stop() {
+    try {
+      process.kill(-this.child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+// ---- users: enrolled, created directly in the database with one precomputed hash ----------------
+
+type BenchUser = { email: string; secret: Secret; lastStep: number };
+
+async function createUsers(count: number, cost: number): Promise<BenchUser[]> {
+  const { db } = await import("@/lib/db");
+  const { encryptSecret } = await import("@/lib/two-factor/secrets");
+  const passwordHash = bcrypt.hashSync(PASSWORD, cost);
+  const tag = randomBytes(4).toString("hex");
+  const users: BenchUser[] = Array.from({ length: count }, (_, i) => ({ email: `bench-${tag}-${i}@example.test`, secret: new Secret(), lastStep: -1 }));
+  const now = new Date();
+  for (let i = 0; i < users.length; i += 500) {
+    await db.user.createMany({
+      data: users.slice(i, i + 500).map((u) => ({ email: u.email, name: "Bench", passwordHash, twoFactorEnabledAt: now, totpSecret: encryptSecret(u.secret.base32) })),
+    });
+  }
+  return users;
+}
+
+/** A user whose code of the current step has not been used yet (TOTP codes work once). */
+function takeUser(users: BenchUser[], cursor: { next: number }): BenchUser | null {
+  const step = Math.floor(Date.now() / 1000 / STEP_SECONDS);
+  for (let tries = 0; tries < users.length; tries++) {
+    const user = users[cursor.next++ % users.length]!;
+    if (user.lastStep < step) {
+      user.lastStep = step;
+      return user;
+    }
+  }
+  return null;
+}
+
+// ---- one sign-in, as the browser sends it ------------------------------------------------------
+
+type Actions = { password: string; code: string };
+
+/** The ids of the two sign-in actions, from the build's manifest (the browser reads them from its JS chunks). */
+function actionIds(): Actions {
+  const manifest = JSON.parse(readFileSync(join(root, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+  const id = (name: string) => {
+    const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name)?.[0];
+    if (!found) throw new Error(`server action ${name} not in the build`);
+    return found;
+  };
+  return { password: id("signInWithPassword"), code: id("verifySignIn") };
+}
+
+class CookieJar {
+  private cookies = new Map<string, string>();
+  take(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      const name = pair!.slice(0, at).trim();
+      const value = pair!.slice(at + 1);
+      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+/** The body React's useActionState sends: the previous state and the form, as encodeReply encodes them. */
+function actionBody(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(`_1_${name}`, value);
+  form.append("0", JSON.stringify([{}, "$K1"]));
+  return form;
+}
+
+async function postAction(base: string, path: string, actionId: string, jar: CookieJar, fields: Record<string, string>): Promise<Response & { bodyText: string }> {
+  const response = await fetch(base + path, {
+    method: "POST",
+    redirect: "manual",
+    headers: { accept: "text/x-component", "next-action": actionId, origin: base, cookie: jar.header(), "accept-encoding": "gzip, deflate, br" },
+    body: actionBody(fields),
+  });
+  jar.take(response);
+  const body = await response.text();
+  return Object.assign(response, { bodyText: body });
+}
+
+async function signIn(base: string, actions: Actions, user: BenchUser, times: Record<Step, number[]>): Promise<void> {
+  const jar = new CookieJar();
+  let t = performance.now();
+  const first = await postAction(base, "/login", actions.password, jar, { email: user.email, password: PASSWORD });
+  if (!first.headers.get("x-action-redirect")?.startsWith("/login/verify")) throw new Error(`password step: ${first.status}, no redirect to /login/verify: ${first.bodyText.slice(0, 200)}`);
+  times.password.push(performance.now() - t);
+
+  t = performance.now();
+  const code = new TOTP({ secret: user.secret }).generate();
+  const second = await postAction(base, "/login/verify", actions.code, jar, { method: "totp", code });
+  if (!second.headers.get("x-action-redirect")) throw new Error(`code step: ${second.status}, no redirect: ${second.bodyText.slice(0, 200)}`);
+  times.code.push(performance.now() - t);
+
+  t = performance.now();
+  const page = await fetch(`${base}/`, { redirect: "manual", headers: { cookie: jar.header(), "accept-encoding": "gzip, deflate, br" } });
+  const html = await page.text();
+  if (page.status !== 200 || !html.includes(user.email)) throw new Error(`session check: ${page.status}, not signed in as ${user.email}`);
+  times.page.push(performance.now() - t);
+}
+
+// ---- a run at one concurrency -------------------------------------------------------------------
+
+type RunResult = { concurrency: number; signIns: number; errors: number; seconds: number; times: Record<Step | "static" | "login", number[]>; cpu: number; mainCpu: number; rss: number };
+
+async function probe(url: string, until: () => boolean, times: number[]) {
+  while (!until()) {
+    const t = performance.now();
+    try {
+      const response = await fetch(url, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      await response.arrayBuffer();
+      times.push(performance.now() - t);
+    } catch {
+      times.push(Infinity); // counted as the slowest answer
+    }
+    await sleep(100);
+  }
+}
+
+async function run(server: ServerProcess, actions: Actions, users: BenchUser[], cursor: { next: number }, concurrency: number, seconds: number, staticUrl: string): Promise<RunResult> {
+  const times: RunResult["times"] = { password: [], code: [], page: [], static: [], login: [] };
+  let signIns = 0;
+  let errors = 0;
+  let firstError: unknown;
+  const cpu0 = server.cpu();
+  const main0 = server.mainThreadCpu();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const over = () => performance.now() >= deadline;
+  const loop = async () => {
+    while (!over()) {
+      const user = takeUser(users, cursor);
+      if (!user) {
+        await sleep(50);
+        continue;
+      }
+      try {
+        await signIn(server.url, actions, user, times);
+        signIns++;
+      } catch (error) {
+        errors++;
+        firstError ??= error;
+      }
+    }
+  };
+  await Promise.all([...Array.from({ length: concurrency }, loop), probe(staticUrl, over, times.static), probe(`${server.url}/login`, over, times.login)]);
+  const elapsed = (performance.now() - started) / 1000;
+  if (firstError) console.log(`  first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+  return { concurrency, signIns, errors, seconds: elapsed, times, cpu: server.cpu() - cpu0, mainCpu: server.mainThreadCpu() - main0, rss: server.rss() };
+}
+
+function report(result: RunResult, compareSeconds: number, cores: number) {
+  const rate = result.signIns / result.seconds;
+  const ceiling = cores / compareSeconds;
+  const cpuPer = result.signIns ? result.cpu / result.signIns : NaN;
+  const nonHash = cpuPer - compareSeconds;
+  const line = (name: string, values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `    ${name.padEnd(22)} p50 ${ms(percentile(sorted, 50)).padStart(8)}  p95 ${ms(percentile(sorted, 95)).padStart(8)}  p99 ${ms(percentile(sorted, 99)).padStart(8)}  (${values.length})`;
+  };
+  console.log(
+    `  concurrency ${String(result.concurrency).padStart(2)}: ${rate.toFixed(1)} sign-ins/s (${result.signIns} in ${result.seconds.toFixed(1)} s${result.errors ? `, ${result.errors} FAILED` : ""}), ` +
+      `${(100 * rate / ceiling).toFixed(0)}% of the hashing ceiling, ${(100 * rate * (compareSeconds + Math.max(nonHash, 0)) / cores).toFixed(0)}% of it with non-hash CPU counted`,
+  );
+  console.log(
+    `    server CPU per sign-in ${(cpuPer * 1000).toFixed(0)} ms (non-hash ≈ ${(nonHash * 1000).toFixed(0)} ms; main thread ${((result.mainCpu / result.signIns) * 1000).toFixed(0)} ms), ` +
+      `cores used ${(result.cpu / result.seconds).toFixed(2)}, main thread ${(100 * result.mainCpu / Math.max(result.cpu, 1e-9)).toFixed(0)}% of the CPU, RSS ${result.rss.toFixed(0)} MiB`,
+  );
+  console.log(line("password step", result.times.password));
+  console.log(line("code step", result.times.code));
+  console.log(line("page (session check)", result.times.page));
+  console.log(line("static file meanwhile", result.times.static));
+  console.log(line("/login meanwhile", result.times.login));
+}
+
+/** Starts the production server on `databaseUrl` and drives sign-ins at each concurrency, `rounds` times. */
+export async function loadBenchmark(options: LoadOptions) {
+  ensureDependencies();
+  ensurePrismaClients();
+  ensureBuild();
+  const cores = availableParallelism();
+  const hashSample = bcrypt.hashSync("x", options.cost);
+  // CPU time, not wall time: on a shared machine a compare's wall time counts other processes' work.
+  const samples = Array.from({ length: 5 }, () => {
+    const before = process.cpuUsage();
+    bcrypt.compareSync("y", hashSample);
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1e6;
+  }).sort((a, b) => a - b);
+  const compareSeconds = samples[2]!;
+  const ceiling = cores / compareSeconds;
+  // Users enough that no code is used twice: a user signs in at most once per 30 s step.
+  const count = Math.ceil(ceiling * STEP_SECONDS * 1.5);
+  console.log(`\nLoad: complete sign-ins over HTTP against next start (bcrypt cost ${options.cost}, ${options.databaseUrl.split(":")[0]}, ${cores} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+  console.log(`  hashing ceiling: ${ceiling.toFixed(1)} sign-ins/s (one compare per core per second; a compare takes ${(compareSeconds * 1000).toFixed(0)} ms of CPU here)`);
+  const users = await createUsers(count, options.cost);
+  console.log(`  ${count} enrolled users created`);
+  const port = Number(process.env.BENCH_PORT ?? 3300 + Number(process.env.E2E_PORT_OFFSET ?? 0));
+  const server = await ServerProcess.start(
+    {
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      AUTH_URL: `http://localhost:${port}`,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      TWO_FACTOR_ENCRYPTION_KEY: process.env.TWO_FACTOR_ENCRYPTION_KEY!,
+      BCRYPT_COST: String(options.cost),
+      LOG_LEVEL: "warn",
+      TWO_FACTOR_REQUIRED_FROM: "2025-05-05",
+    },
+    port,
+  );
+  const interrupted = () => {
+    server.stop();
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+  try {
+    const loginHtml = await (await fetch(`${server.url}/login`)).text();
+    const asset = /\/_next\/static\/[^"']+\.css/.exec(loginHtml)?.[0] ?? /\/_next\/static\/[^"']+\.js/.exec(loginHtml)?.[0];
+    if (!asset) throw new Error("no static file linked from /login");
+    const actions = actionIds();
+    const cursor = { next: 0 };
+    const atStart = server.rss();
+    console.log(`  server pid ${server.child.pid}, RSS at start ${atStart.toFixed(0)} MiB; a static file: ${asset}`);
+    const afterRounds: number[] = [];
+    for (let round = 1; round <= options.rounds; round++) {
+      console.log(`round ${round} of ${options.rounds}`);
+      for (const concurrency of options.concurrencies) report(await run(server, actions, users, cursor, concurrency, options.seconds, server.url + asset), compareSeconds, cores);
+      await sleep(2000);
+      afterRounds.push(server.rss());
+      console.log(`  RSS at rest after round ${round}: ${afterRounds.at(-1)!.toFixed(0)} MiB`);
+    }
+    if (afterRounds.length > 1) {
+      const growth = afterRounds.at(-1)! / afterRounds[0]! - 1;
+      console.log(`  RSS after the last round is ${(100 * growth).toFixed(0)}% ${growth >= 0 ? "above" : "below"} RSS after the first (start ${atStart.toFixed(0)} MiB)`);
+    }
+  } finally {
+    server.stop();
+  }
+}
