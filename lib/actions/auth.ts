@@ -13,6 +13,7 @@ import { db } from "../db";
 import { text } from "../form";
 import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, isLocale } from "../i18n/locales";
 import { checkSecondFactor, problemOf, type Problem } from "../two-factor/check";
+import { normalizeEmail } from "../email";
 import { findUserByEmail } from "../users";
 import { localized } from "./problems";
 
@@ -20,7 +21,7 @@ export type SignInState = { email?: string; errors?: { email?: string; password?
 
 // Shape only: wrong credentials are decided below, with one message for email and password alike.
 const SignInInput = z.object({
-  email: z.string().trim().min(1, "errors.emailRequired").max(254, "errors.emailInvalid").email("errors.emailInvalid"),
+  email: z.string().trim().min(1, "errors.emailRequired").refine((email) => normalizeEmail(email) !== null, "errors.emailInvalid"),
   password: z.string().min(1, "errors.passwordRequired"),
 });
 

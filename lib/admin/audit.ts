@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AuditEventName } from "../audit";
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
-import { normalizeEmail } from "../users";
+import { findUserByEmail } from "../users";
 import { isCalendarDay } from "../dates";
 
 export const AUDIT_PER_PAGE = 50;
@@ -61,7 +61,7 @@ export function auditHref(query: AuditQuery, page = query.page): string {
 
 async function idOf(email: string): Promise<string | null | undefined> {
   if (!email) return undefined;
-  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
+  const user = await findUserByEmail(email);
   return user?.id ?? null;
 }
 
