@@ -26,7 +26,7 @@ if (/^postgres/.test(databaseUrl)) {
 await migrate(databaseUrl);
 const resend = await startFakeResend(resendPort);
 
-const next = spawn(process.execPath, [join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const next = spawn(process.execPath, ["--require", join(process.cwd(), "scripts/client-address.cjs"), join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", port], {
   stdio: "inherit",
   env: {
     ...process.env,
