@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuditEventName } from "../audit";
 import { db } from "../db";
+import { cleanText } from "../form";
 import type { Prisma } from "../generated/sqlite/client";
 import { findUserByEmail } from "../users";
 import { isCalendarDay } from "../dates";
@@ -38,9 +39,9 @@ const IsoDay = z.string().refine(isCalendarDay);
 
 // Anything unreadable in the address is left out of the filter.
 export const AuditQuery = z.object({
-  user: z.string().trim().max(320).catch(""),
+  user: z.string().transform(cleanText).pipe(z.string().trim().max(320)).catch(""),
   event: z.enum(AUDIT_EVENTS as [AuditEventName, ...AuditEventName[]]).or(z.literal("")).catch(""),
-  admin: z.string().trim().max(320).catch(""),
+  admin: z.string().transform(cleanText).pipe(z.string().trim().max(320)).catch(""),
   from: IsoDay.or(z.literal("")).catch(""),
   to: IsoDay.or(z.literal("")).catch(""),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),

@@ -1,5 +1,6 @@
 import { listForUser } from "../audit";
 import { db } from "../db";
+import { isId } from "../form";
 import { remainingRecoveryCodes } from "../two-factor/recovery-codes";
 import { withEmails } from "./audit";
 
@@ -17,8 +18,9 @@ const SHOWN = {
   secondFactorLockedAt: true,
 } as const;
 
-/** What support sees of an account: its 2FA state, open sessions and audit trail; null when there is none. */
+/** What support sees of an account: its 2FA state, open sessions and audit trail; null when there is none (or `id` cannot be an id). */
 export async function userDetail(id: string, now = new Date()) {
+  if (!isId(id)) return null;
   const user = await db.user.findUnique({ where: { id }, select: SHOWN });
   if (!user) return null;
   const [recoveryCodesLeft, sessions, trail] = await Promise.all([
