@@ -18,7 +18,8 @@ const LABELS: Record<Operation, { title: string; button: string; hint: string; v
 };
 
 /** One change of the security settings, confirmed with the password and a current code. */
-export function SecurityChange({ operation, email, app }: { operation: Operation; email: string; app: string }) {
+/** `submission`: the form's first submission id (lib/two-factor/issued.ts); a repeated submission shows the same codes. */
+export function SecurityChange({ operation, email, app, submission }: { operation: Operation; email: string; app: string; submission: string }) {
   const t = useTranslations("security");
   const explain = useProblem();
   const [state, action, pending] = useActionState<SecurityState, FormData>(changeTwoFactor, {});
@@ -38,6 +39,7 @@ export function SecurityChange({ operation, email, app }: { operation: Operation
       {!state.disabled && (
         <form action={action} noValidate className="stack">
           <input type="hidden" name="operation" value={operation} />
+          <input type="hidden" name="submission" value={state.submission ?? submission} />
           <Field id={id("password")} label={t("password")} name="password" type="password" autoComplete="current-password" error={explain(state.errors?.password)} />
           <Field id={id("code")} label={t("code")} name="code" autoComplete="one-time-code" error={explain(state.errors?.code)} />
           <Button variant={labels.variant} disabled={pending}>{t(labels.button as "regenerate")}</Button>

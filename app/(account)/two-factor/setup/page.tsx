@@ -7,6 +7,7 @@ import { cancelSetup, deferEnrollment } from "@/lib/actions/two-factor";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { config } from "@/lib/config";
+import { newSubmission } from "@/lib/two-factor/issued";
 import { pendingEnrollment } from "@/lib/two-factor/manage";
 import { formatSecretForTyping } from "@/lib/two-factor/totp";
 import { ConfirmIdentityForm } from "@/components/two-factor/confirm-identity-form";
@@ -68,5 +69,5 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
 async function scan(user: Awaited<ReturnType<typeof requireUser>>) {
   const { secret, uri } = await pendingEnrollment(user);
-  return { uri, typedKey: formatSecretForTyping(secret) };
+  return { uri, typedKey: formatSecretForTyping(secret), submission: newSubmission() };
 }
