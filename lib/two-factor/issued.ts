@@ -19,7 +19,13 @@ export function newSubmission(): string {
 export async function issuedBefore<T>(sessionId: string, submission: unknown, now = Date.now()): Promise<T | null> {
   if (!isId(submission)) return null;
   const session = await db.session.findUnique({ where: { id: sessionId }, select: { issuedSubmission: true, issuedResult: true, issuedAt: true } });
-  if (!session?.issuedResult || session.issuedSubmission !== submission || !session.issuedAt || now - session.issuedAt.getTime() > KEEP_MS) return null;
+  if (!session?.issuedResult || !session.issuedAt) return null;
+  if (now - session.issuedAt.getTime() > KEEP_MS) {
+    // Past its few minutes, the kept answer (recovery codes, encrypted) is dropped for good.
+    await db.session.updateMany({ where: { id: sessionId }, data: { issuedSubmission: null, issuedResult: null, issuedAt: null } });
+    return null;
+  }
+  if (session.issuedSubmission !== submission) return null;
   return JSON.parse(decryptSecret(session.issuedResult)) as T;
 }
 
