@@ -31,7 +31,11 @@ const arabicIndic = (code: string) => code.replace(/\d/g, (d) => String.fromChar
 const persian = (code: string) => code.replace(/\d/g, (d) => String.fromCharCode(0x6f0 + Number(d)));
 const fullWidth = (code: string) => code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
-/** Submits a form twice, 200 ms apart, as an extension or a script calling requestSubmit() does; resolves once both were answered. */
+/**
+ * Submits a form twice in a row, as an extension or a script calling requestSubmit() does: both
+ * submissions are made before the first is answered (React sends the second once the first has
+ * its answer, with the same fields). Resolves once both were answered.
+ */
 async function submitTwice(page: Page, form: Locator) {
   let answered = 0;
   const both = new Promise<void>((resolve) =>
@@ -41,10 +45,15 @@ async function submitTwice(page: Page, form: Locator) {
   );
   await form.evaluate((f: HTMLFormElement) => {
     f.requestSubmit();
-    setTimeout(() => f.requestSubmit(), 200);
+    f.requestSubmit();
   });
   await both;
   await page.waitForTimeout(300);
+}
+
+/** Waits for the next 30-second TOTP step, so that the code after the current one is inside the window. */
+async function nextStep(page: Page) {
+  await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
 }
 
 test("bad requests get a 4xx or the usual answer, never a 500, and no stack trace in the log (point 19)", async () => {
@@ -129,6 +138,7 @@ test("odd but deliverable addresses sign in with the form, as the CLI created th
 });
 
 test("codes typed in Arabic-Indic, Persian or full-width digits are the codes they are (point 11)", async ({ page, account }) => {
+  test.setTimeout(120_000); // waits for a new time step
   await signIn(page, account);
   const key = await openScanStep(page, account.password);
   await page.getByLabel("Verification code").fill(arabicIndic(codeAt(key)));
@@ -143,7 +153,8 @@ test("codes typed in Arabic-Indic, Persian or full-width digits are the codes th
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await signOut(page);
   await signIn(page, account);
-  await page.getByLabel("Verification code").fill(fullWidth(codeAt(key, 60)));
+  await nextStep(page);
+  await page.getByLabel("Verification code").fill(fullWidth(codeAt(key, 30)));
   await submit(page, "Verify");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 });
@@ -184,6 +195,11 @@ test('"Create new recovery codes" submitted twice still shows the new codes (poi
   const fresh = await shown.allTextContents();
   expect(fresh.filter((c) => first.includes(c))).toEqual([]);
   await expect(section.getByText("That code is not valid", { exact: false })).toHaveCount(0);
+
+  // Another submission after the answer (now with empty fields) is refused, and the codes stay on screen.
+  await submit(page, section.getByRole("button", { name: "Create new recovery codes" }));
+  await expect(section.getByText("Enter your password.")).toBeVisible();
+  await expect(shown).toHaveText(fresh);
 });
 
 test.describe("in a browser in Los Angeles (point 13)", () => {
