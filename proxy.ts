@@ -7,6 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // proves nothing.
 const PUBLIC = [/^\/login(\/|$)/, /^\/api\/auth\//];
 const MAX_BODY_BYTES = 256 * 1024;
+const ACTION_ID = /^[0-9a-f]{40,64}$/i;
 
 const plain = (status: number, message: string) => new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
@@ -58,6 +59,8 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (!wellFormedPath(pathname)) return plain(400, "Malformed address.");
   if (request.method === "POST" && request.headers.has("next-action")) {
+    // Next.js names an action by a hex id; anything else is refused before it logs a stack trace.
+    if (!ACTION_ID.test(request.headers.get("next-action")!)) return plain(400, "Unknown action.");
     const refusal = await checkActionPost(request);
     if (refusal) return refusal;
   }

@@ -76,6 +76,8 @@ test("bad requests get a 4xx or the usual answer, never a 500, and no stack trac
     ["a multipart body without boundary", post("/login", signIn, "multipart/form-data", "--XYZ\r\n"), [400]],
     // @ts-expect-error duplex is needed by Node's fetch for a streamed body
     ["a chunked body over 1 MB", fetch(main + "/login", { method: "POST", headers: { "next-action": signIn, "content-type": "text/plain" }, body: big, duplex: "half" }), [413]],
+    ["an action id that is none", post("/login", "deadbeef", "text/plain", "garbage"), [400]],
+    ["next-auth's callback without its CSRF token", fetch(main + "/api/auth/callback/ticket", { method: "POST", body: new URLSearchParams({ ticket: "forged" }), redirect: "manual" }), [302, 303, 400, 401, 403]],
     ["GET /api/auth/%ff", fetch(main + "/api/auth/%ff", { redirect: "manual" }), [400]],
     ["GET /admin/users/%ff", fetch(main + "/admin/users/%ff", { redirect: "manual" }), [400]],
     ["GET /admin/users/%E0%A4%A", fetch(main + "/admin/users/%E0%A4%A", { redirect: "manual" }), [400]],
