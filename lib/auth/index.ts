@@ -21,7 +21,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // A forged request (no CSRF token, a bad callback) is one line in the log, not a stack trace.
   logger: {
-    error: (error) => logger.warn({ auth: error.name, message: error.message.split("\n")[0] }, "auth request refused"),
+    error: (error) => logger.warn({ auth: (error as { type?: string }).type ?? error.name, message: error.message.split("\n")[0] }, "auth request refused"),
     warn: (code) => logger.warn({ auth: code }, "auth warning"),
     debug: () => {},
   },
