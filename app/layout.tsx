@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { config } from "@/lib/config";
 import { RolloutBanner } from "@/components/layout/rollout-banner";
 import { SiteHeader } from "@/components/layout/site-header";
+import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
+          <TimeZoneCookie />
           <SiteHeader />
           <RolloutBanner />
           <main id="main">{children}</main>

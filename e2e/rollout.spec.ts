@@ -6,7 +6,8 @@ test.describe("before the date", () => {
     await signIn(page, account);
     const banner = page.getByRole("complementary", { name: "Two-factor authentication" });
     await expect(banner).toContainText("Two-factor authentication becomes mandatory on");
-    await expect(banner).toContainText("40 days left.");
+    // The date is 40 days from the start of today, UTC: 39 whole days and some hours.
+    await expect(banner).toContainText(/mandatory on .* at 00:00 UTC\. 39 days left\./);
     await page.goto("/settings/security");
     await expect(banner).toBeVisible();
     await banner.getByRole("link", { name: "Set up now" }).click();

@@ -1,5 +1,13 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, extra] = entry.split("/");
+  const version = isIP(address);
+  if (!version || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
 
 // Every setting the product reads, with its default: README.md and .env.example list the same.
 const Env = z.object({
@@ -13,6 +21,11 @@ const Env = z.object({
   /** How long a re-entered password (wizard, security settings) stays valid. */
   PASSWORD_CONFIRMATION_MINUTES: z.coerce.number().positive().default(10),
   RESEND_API_KEY: z.string().optional(),
+  /** Proxies whose X-Forwarded-For entries are believed (addresses and CIDR ranges); unset: none. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((value) => (value ?? "").split(/[\s,]+/).filter(Boolean).every(isAddressOrRange), "a list of IP addresses or CIDR ranges"),
   MAIL_FROM: z.string().min(3).default("Mail-IT-Wize <no-reply@mail-it-wize.example>"),
 });
 

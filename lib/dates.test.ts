@@ -1,8 +1,34 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isCalendarDay } from "./dates";
+import { formatMoment, formatTimeOfDay, isCalendarDay, validTimeZone, wholeDaysUntil } from "./dates";
 
 test("only real calendar days pass", () => {
   for (const day of ["2026-02-28", "2028-02-29", "2026-12-31"]) assert.ok(isCalendarDay(day), day);
   for (const day of ["2026-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "", "2026-01-01T00:00"]) assert.ok(!isCalendarDay(day), day);
+});
+
+// Issue 7, point 13: the cutoff and the throttle's time were shown without their zone.
+test("moments name their time zone, in the reader's language and zone", () => {
+  const cutoff = new Date("2025-05-05T00:00:00Z");
+  assert.equal(formatMoment(cutoff, "en-GB", "UTC"), "5 May 2025 at 00:00 UTC");
+  assert.equal(formatMoment(cutoff, "en", "UTC"), "May 5, 2025 at 00:00 UTC");
+  assert.match(formatMoment(cutoff, "nl", "UTC"), /^5 mei 2025 (om )?00:00 UTC$/);
+  assert.match(formatMoment(cutoff, "fr", "UTC"), /^5 mai 2025 (à )?00:00 UTC$/);
+  assert.match(formatMoment(cutoff, "en-GB", "America/Los_Angeles"), /^4 May 2025 at 17:00 GMT-7$/, "the evening before, on the US west coast");
+  const retry = new Date("2026-11-30T17:53:00Z");
+  assert.equal(formatTimeOfDay(retry, "en-GB", "Europe/Brussels"), "18:53 CET");
+  assert.equal(formatTimeOfDay(retry, "en-GB", "UTC"), "17:53 UTC");
+});
+
+test("a browser's time zone is believed only when Intl knows it", () => {
+  assert.equal(validTimeZone("Europe/Brussels"), "Europe/Brussels");
+  assert.equal(validTimeZone("Pacific/Auckland"), "Pacific/Auckland");
+  for (const junk of ["", "Mars/Olympus", "Europe/Brussels\u0000", "../../etc", null, 42, "x".repeat(100)]) assert.equal(validTimeZone(junk), "UTC", String(junk));
+});
+
+test("whole days left are rounded down: on the day itself, a UTC+13 reader sees less than a day", () => {
+  const cutoff = new Date("2025-05-05T00:00:00Z");
+  assert.equal(wholeDaysUntil(cutoff, Date.parse("2025-05-04T11:00:00Z")), 0, "13:00 local in UTC+13 on 5 May: hours left, not a day");
+  assert.equal(wholeDaysUntil(cutoff, Date.parse("2025-05-03T00:00:00Z")), 2);
+  assert.equal(wholeDaysUntil(cutoff, Date.parse("2025-05-06T00:00:00Z")), 0);
 });

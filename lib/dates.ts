@@ -11,3 +11,58 @@ export function isCalendarDay(value: string): boolean {
 export function mailTime(date: Date, locale: string): string {
   return new Intl.DateTimeFormat(isLocale(locale) ? locale : defaultLocale, { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(date);
 }
+
+/**
+ * The zone in which the rollout's moments (the cutoff, the end of the grace period) are defined:
+ * the cutoff takes effect at 00:00 of its day there. UTC today; one constant, so that a setting
+ * (e.g. Europe/Brussels) can take its place.
+ */
+export const POLICY_TIME_ZONE = "UTC";
+
+/** Cookie in which the browser reports its IANA time zone (components/layout/time-zone-cookie.tsx). */
+export const TIME_ZONE_COOKIE = "tz";
+
+/** `value` if it is a time zone that Intl knows (IANA name, e.g. `Europe/Brussels`), else UTC. */
+export function validTimeZone(value: unknown): string {
+  if (typeof value !== "string" || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return "UTC";
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
+/** A moment as a person reads it, with its zone named: "5 May 2025 at 00:00 UTC" (en-GB), "5 mai 2025 à 00:00 UTC" (fr). */
+export function formatMoment(date: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    // 00:00, never "12:00 AM": a deadline at midnight reads the same in every language.
+    hourCycle: "h23",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
+}
+
+/** A time of day soon, with its zone named: "18:53 CET", "6:53 PM GMT+1" (as the locale writes it). */
+export function formatTimeOfDay(date: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
+}
+
+/** Whole days from `now` (ms) until `date`, rounded down: 0 means less than a day, wherever the reader is. */
+export function wholeDaysUntil(date: Date, now: number): number {
+  return Math.max(0, Math.floor((date.getTime() - now) / 86_400_000));
+}
+
+/**
+ * A rollout moment (defined in POLICY_TIME_ZONE) for a reader in `readerZone`: the moment with its
+ * zone named, and the same moment in the reader's zone when that zone shows another time.
+ */
+export function policyMoment(date: Date, locale: string, readerZone: string): { moment: string; local: string | null } {
+  const moment = formatMoment(date, locale, POLICY_TIME_ZONE);
+  const local = formatMoment(date, locale, readerZone);
+  return { moment, local: local.replace(/\s\S+$/, "") === moment.replace(/\s\S+$/, "") ? null : local };
+}

@@ -1,6 +1,7 @@
 import { Prisma } from "./generated/sqlite/client";
 import { record } from "./audit";
 import type { Client } from "./auth/sessions";
+import { formatMoment, POLICY_TIME_ZONE } from "./dates";
 import { db } from "./db";
 import { sendMail } from "./mail/send";
 import { renderMail } from "./mail/templates";
@@ -50,7 +51,8 @@ export async function sendDueReminders(now = new Date(), by: { actorId?: string;
         });
       if (!claimed) continue;
       const locale = isLocale(user.locale) ? user.locale : "en";
-      const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(policy.requiredFrom);
+      // A mail is read anywhere: the moment in the policy's zone, with the zone named.
+      const date = formatMoment(policy.requiredFrom, locale, POLICY_TIME_ZONE);
       await sendMail(renderMail("reminder", user, { date, days: daysLeft }));
       sent++;
     }

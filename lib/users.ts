@@ -1,6 +1,7 @@
 import { db } from "./db";
 import { hashPassword } from "./auth/password";
 import { revokeSessions } from "./auth/sessions";
+import { normalizeEmail, storedForms } from "./email";
 import { defaultLocale, type Locale } from "./i18n/locales";
 
 export type Role = "user" | "admin";
@@ -8,16 +9,16 @@ export type Role = "user" | "admin";
 /** What the 2FA and support code needs of an account: who it is, and how to write to them. */
 export type Account = { id: string; email: string; name: string; locale: string };
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+/** The account with this address (lib/email.ts's rule, domain as Unicode or punycode), or null. */
+export async function findUserByEmail(email: unknown) {
+  const forms = storedForms(email);
+  return forms.length ? db.user.findFirst({ where: { email: { in: forms } }, orderBy: { createdAt: "asc" } }) : null;
 }
 
-export function findUserByEmail(email: string) {
-  return db.user.findUnique({ where: { email: normalizeEmail(email) } });
-}
-
+/** Creates an account; throws when the address breaks lib/email.ts's rule (callers check first). */
 export async function createUser(input: { email: string; password: string; name?: string; role?: Role; locale?: Locale }) {
   const email = normalizeEmail(input.email);
+  if (!email) throw new Error(`not a valid email address: ${input.email}`);
   return db.user.create({
     data: {
       email,

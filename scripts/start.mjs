@@ -35,6 +35,7 @@ localSecrets();
 runTs("scripts/setup.ts", ["--demo"]);
 
 console.log(`Serving on ${process.env.APP_URL} (Ctrl-C stops)`);
-const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+// client-address.cjs appends the socket's address to X-Forwarded-For (lib/auth/request.ts reads it).
+const server = spawn(process.execPath, ["--require", join(root, "scripts/client-address.cjs"), join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

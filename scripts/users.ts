@@ -11,6 +11,7 @@ import { messages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { sendMail } from "@/lib/mail/send";
 import { renderMail } from "@/lib/mail/templates";
+import { normalizeEmail } from "@/lib/email";
 import { createUser, findUserByEmail, listUsers, setPassword } from "@/lib/users";
 
 const USAGE = `Usage: npm run users -- <command>
@@ -61,7 +62,7 @@ async function main(argv: string[]) {
   await migrate(config().DATABASE_URL);
   switch (command) {
     case "create": {
-      if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || email.length > 254) throw new UsageError("create needs a valid email address");
+      if (!email || !normalizeEmail(email)) throw new UsageError("create needs a valid email address (name@example.com; see lib/email.ts)");
       if (values.locale !== undefined && !isLocale(values.locale)) throw new UsageError("--locale must be en, fr or nl");
       const password = await readPassword(values.password);
       checkPassword(password, { email, name: values.name });

@@ -17,7 +17,10 @@ export function SignInForm() {
       <Field
         label={t("signIn.email")}
         name="email"
-        type="email"
+        type="text"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
         autoComplete="username"
         defaultValue={state.email}
         error={state.errors?.email && t(state.errors.email)}

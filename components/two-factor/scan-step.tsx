@@ -11,9 +11,10 @@ import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
 /** `notice`: why the wizard is shown (mandatory since…), left out once it is done. */
-type Props = { uri: string; typedKey: string; app: string; cancel: () => Promise<void>; notice: ReactNode };
+/** `submission`: the confirmation's id (lib/two-factor/issued.ts): confirming twice shows the codes, not the QR code. */
+type Props = { uri: string; typedKey: string; submission: string; app: string; cancel: () => Promise<void>; notice: ReactNode };
 
-export function ScanStep({ uri, typedKey, app, cancel, notice }: Props) {
+export function ScanStep({ uri, typedKey, submission, app, cancel, notice }: Props) {
   const t = useTranslations("setup");
   const explain = useProblem();
   const [copied, setCopied] = useState(false);
@@ -50,6 +51,7 @@ export function ScanStep({ uri, typedKey, app, cancel, notice }: Props) {
       </p>
       <form action={action} noValidate className="stack">
         <p>{t("enterCode")}</p>
+        <input type="hidden" name="submission" value={submission} />
         {state.expired && state.error && <Notice tone="error">{explain(state.error)}</Notice>}
         <Field label={t("code")} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={12} autoFocus error={state.expired ? undefined : explain(state.error)} />
         <div className="actions">

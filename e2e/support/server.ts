@@ -1,11 +1,12 @@
 // Started by Playwright (playwright.config.ts, webServer): a fresh database, a fake Resend API,
 // and the production build under `next start`, all with the settings this server's tests need.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { startFakeResend } from "@/test/support/fake-resend";
+import { serverLogFile } from "./log";
 
 const port = process.env.E2E_PORT!;
 const databaseUrl = process.env.E2E_DATABASE_URL!;
@@ -26,8 +27,8 @@ if (/^postgres/.test(databaseUrl)) {
 await migrate(databaseUrl);
 const resend = await startFakeResend(resendPort);
 
-const next = spawn(process.execPath, [join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", port], {
-  stdio: "inherit",
+const next = spawn(process.execPath, ["--require", join(process.cwd(), "scripts/client-address.cjs"), join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  stdio: ["ignore", "pipe", "pipe"],
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -43,6 +44,10 @@ const next = spawn(process.execPath, [join(process.cwd(), "node_modules/next/dis
     LOG_LEVEL: "warn",
   },
 });
+// The output goes to Playwright as before, and to a file that tests read (e2e/support/log.ts).
+const log = createWriteStream(serverLogFile(port));
+next.stdout!.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+next.stderr!.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
 const stop = () => {
   next.kill("SIGTERM");
   void resend.close();

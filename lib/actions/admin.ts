@@ -10,7 +10,7 @@ import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
 import { db } from "../db";
-import { text } from "../form";
+import { isId, text, texts } from "../form";
 import { sendMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
@@ -18,7 +18,7 @@ import { PolicyInput, savePolicySettings } from "../settings";
 import type { Problem } from "../two-factor/check";
 import * as support from "../support";
 
-const Id = z.string().min(1).max(64);
+const Id = z.string().refine(isId);
 const TARGET = { id: true, email: true, name: true, locale: true, twoFactorEnabledAt: true, secondFactorLockedAt: true } as const;
 
 const problem = (key: string): Problem => ({ key });
@@ -27,7 +27,7 @@ const fieldsWithIssues = (error: z.ZodError) => new Set(error.issues.map((i) => 
 const tooLong = (error: z.ZodError, field: string) => error.issues.some((i) => i.path[0] === field && i.code === "too_big");
 
 /** The account named by the form's userId: admins act on any account, so the id is all that is read. */
-async function targetOf(form: FormData) {
+async function targetOf(form: unknown) {
   const id = Id.safeParse(text(form, "userId"));
   return id.success ? db.user.findUnique({ where: { id: id.data }, select: TARGET }) : null;
 }
@@ -47,7 +47,7 @@ const ResetInput = z.object({
 /** Support's 2FA reset, for someone who lost their phone: recorded with how their identity was checked. */
 export async function resetTwoFactor(_: ResetState, form: FormData): Promise<ResetState> {
   const admin = await requireAdmin();
-  const values = { verification: form.getAll("verification").filter((v) => typeof v === "string"), reason: text(form, "reason") };
+  const values = { verification: texts(form, "verification"), reason: text(form, "reason") };
   const input = ResetInput.safeParse(values);
   if (!input.success) {
     const bad = fieldsWithIssues(input.error);

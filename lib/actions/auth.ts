@@ -15,13 +15,14 @@ import { db } from "../db";
 import { text } from "../form";
 import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, isLocale } from "../i18n/locales";
 import { checkSecondFactor, problemOf, type Problem } from "../two-factor/check";
+import { normalizeEmail } from "../email";
 import { localized } from "./problems";
 
 export type SignInState = { email?: string; errors?: { email?: string; password?: string }; error?: string; problem?: Problem };
 
 // Shape only: wrong credentials are decided below, with one message for email and password alike.
 const SignInInput = z.object({
-  email: z.string().trim().min(1, "errors.emailRequired").max(254, "errors.emailInvalid").email("errors.emailInvalid"),
+  email: z.string().trim().min(1, "errors.emailRequired").refine((email) => normalizeEmail(email) !== null, "errors.emailInvalid"),
   password: z.string().min(1, "errors.passwordRequired"),
 });
 

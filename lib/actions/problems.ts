@@ -1,14 +1,16 @@
 import { getLocale } from "next-intl/server";
+import { formatTimeOfDay } from "../dates";
+import { requestTimeZone } from "../i18n/request";
 import type { Problem } from "../two-factor/check";
 
-/** A problem whose values the browser can show as they are: times are written in the user's language, in UTC. */
+/** A problem whose values the browser can show as they are: times are written in the user's language and time zone, the zone named. */
 export async function localized(problem: Problem): Promise<Problem> {
   if (!problem.values) return problem;
-  const locale = await getLocale();
+  const [locale, zone] = [await getLocale(), await requestTimeZone()];
   const values = Object.fromEntries(
     Object.entries(problem.values).map(([k, v]) => [
       k,
-      v instanceof Date ? `${new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "UTC" }).format(v)} UTC` : v,
+      v instanceof Date ? formatTimeOfDay(v, locale, zone) : v,
     ]),
   );
   return { ...problem, values };

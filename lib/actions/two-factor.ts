@@ -14,6 +14,7 @@ import { db } from "../db";
 import { text } from "../form";
 import { checkSecondFactor, driftProblem, problemOf, readEitherCode, type Problem } from "../two-factor/check";
 import { completeEnrollment, disableTwoFactor, regenerateRecoveryCodes } from "../two-factor/manage";
+import { issuedBefore, keepIssued, newSubmission } from "../two-factor/issued";
 import { localized } from "./problems";
 
 export type ConfirmState = { errors?: { password?: Problem; code?: Problem } };
@@ -51,6 +52,9 @@ export type EnrollState = { error?: Problem; expired?: boolean; done?: { changed
 
 export async function confirmEnrollment(_: EnrollState, form: FormData): Promise<EnrollState> {
   const user = await requireUser({ enrolling: true });
+  const submission = text(form, "submission");
+  const again = await issuedBefore<EnrollState>(user.sessionId, submission);
+  if (again) return again;
   if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
   const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId });
   if (!result.ok) {
@@ -59,7 +63,9 @@ export async function confirmEnrollment(_: EnrollState, form: FormData): Promise
     return { error: result.driftMinutes ? driftProblem(result.driftMinutes) : { key: "twoFactorErrors.invalid" } };
   }
   await markIdentityConfirmed(user.sessionId, null);
-  return { done: { changed: result.changed, codes: result.recoveryCodes, email: user.email, signedOut: result.signedOut } };
+  const answer: EnrollState = { done: { changed: result.changed, codes: result.recoveryCodes, email: user.email, signedOut: result.signedOut } };
+  await keepIssued(user.sessionId, submission, answer);
+  return answer;
 }
 
 /** Leaves the wizard: the half-enrolled secret is dropped and 2FA stays as it was. */
@@ -70,11 +76,15 @@ export async function cancelSetup() {
   redirect(user.twoFactorEnabledAt ? "/settings/security" : "/");
 }
 
-export type SecurityState = ConfirmState & { codes?: string[]; disabled?: boolean; signedOut?: number };
+/** `submission`: the id the form carries next (a new one after each issued result). */
+export type SecurityState = ConfirmState & { codes?: string[]; disabled?: boolean; signedOut?: number; submission?: string };
 
 export async function changeTwoFactor(_: SecurityState, form: FormData): Promise<SecurityState> {
   const user = await requireUser();
   const operation = text(form, "operation");
+  const submission = text(form, "submission");
+  const again = await issuedBefore<SecurityState>(user.sessionId, submission);
+  if (again) return again;
   if (!user.twoFactorEnabledAt) return { errors: { code: { key: "twoFactorErrors.notEnabled" } } };
   const errors = await checkIdentity(form, user);
   if (errors) return { errors };
@@ -82,7 +92,9 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
   switch (operation) {
     case "regenerate": {
       const { codes, signedOut } = await regenerateRecoveryCodes(user, context);
-      return { codes, signedOut };
+      const answer: SecurityState = { codes, signedOut, submission: newSubmission() };
+      await keepIssued(user.sessionId, submission, answer);
+      return answer;
     }
     case "change":
       await markIdentityConfirmed(user.sessionId);

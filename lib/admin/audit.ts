@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { AuditEventName } from "../audit";
 import { db } from "../db";
+import { cleanText } from "../form";
 import type { Prisma } from "../generated/sqlite/client";
-import { normalizeEmail } from "../users";
+import { findUserByEmail } from "../users";
 import { isCalendarDay } from "../dates";
 
 export const AUDIT_PER_PAGE = 50;
@@ -43,9 +44,9 @@ const IsoDay = z.string().refine(isCalendarDay);
 
 // Anything unreadable in the address is left out of the filter.
 export const AuditQuery = z.object({
-  user: z.string().trim().max(320).catch(""),
+  user: z.string().transform(cleanText).pipe(z.string().trim().max(320)).catch(""),
   event: z.enum(AUDIT_EVENTS as [AuditEventName, ...AuditEventName[]]).or(z.literal("")).catch(""),
-  admin: z.string().trim().max(320).catch(""),
+  admin: z.string().transform(cleanText).pipe(z.string().trim().max(320)).catch(""),
   from: IsoDay.or(z.literal("")).catch(""),
   to: IsoDay.or(z.literal("")).catch(""),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
@@ -66,7 +67,7 @@ export function auditHref(query: AuditQuery, page = query.page): string {
 
 async function idOf(email: string): Promise<string | null | undefined> {
   if (!email) return undefined;
-  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
+  const user = await findUserByEmail(email);
   return user?.id ?? null;
 }
 

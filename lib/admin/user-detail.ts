@@ -1,6 +1,7 @@
 import { listForUser } from "../audit";
 import { accountKey, throttleOf } from "../auth/password-throttle";
 import { db } from "../db";
+import { isId } from "../form";
 import { remainingRecoveryCodes } from "../two-factor/recovery-codes";
 import { withEmails } from "./audit";
 
@@ -23,6 +24,7 @@ const SHOWN = {
  * the last success, last address, any wait) and audit trail; null when there is none.
  */
 export async function userDetail(id: string, now = new Date()) {
+  if (!isId(id)) return null;
   const user = await db.user.findUnique({ where: { id }, select: SHOWN });
   if (!user) return null;
   const [recoveryCodesLeft, sessions, trail, passwordThrottle] = await Promise.all([

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isPostgres } from "../config";
 import { db } from "../db";
+import { cleanText } from "../form";
 import type { Prisma } from "../generated/sqlite/client";
 
 export const USERS_PER_PAGE = 50;
@@ -9,7 +10,7 @@ export type TwoFactorState = (typeof TWO_FACTOR_STATES)[number];
 
 // Anything unreadable in the address falls back to the unfiltered first page.
 export const UserQuery = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: z.string().transform(cleanText).pipe(z.string().trim().max(200)).catch(""),
   state: z.enum(TWO_FACTOR_STATES).catch("all"),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
 });

@@ -1,6 +1,7 @@
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "../config";
+import { logger } from "../logger";
 import { clientOf } from "./request";
 import { redeemTicket } from "./sessions";
 
@@ -18,6 +19,12 @@ declare module "next-auth" {
 // lib/actions/auth.ts issues after every factor was checked, so a password alone never gets here.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // A forged request (no CSRF token, a bad callback) is one line in the log, not a stack trace.
+  logger: {
+    error: (error) => logger.warn({ auth: (error as { type?: string }).type ?? error.name, message: error.message.split("\n")[0] }, "auth request refused"),
+    warn: (code) => logger.warn({ auth: code }, "auth warning"),
+    debug: () => {},
+  },
   session: { strategy: "jwt", maxAge: config().SESSION_MAX_AGE_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

@@ -44,6 +44,22 @@ test("revoking sessions signs the user out everywhere, or everywhere but here", 
   assert.equal(await sessionUser(sessions[0]), null);
 });
 
+test("one rule for an address: odd but deliverable ones are created and found; a punycode-stored domain still signs in (issue 7, point 9)", async () => {
+  for (const email of ["first#1@example.com", "a&b@example.com", "jörg@example.com"]) {
+    await createUser({ email, password: "a long password" });
+    assert.equal((await findUserByEmail(email.toUpperCase()))?.email, email);
+  }
+  const created = await createUser({ email: "user@xn--exmple-cua.com", password: "a long password" });
+  assert.equal(created.email, "user@exämple.com", "stored with the domain in Unicode");
+  assert.equal((await findUserByEmail("user@xn--exmple-cua.com"))?.id, created.id, "as the browser sends it");
+  const legacy = await db.user.create({ data: { email: "old@xn--bcher-kva.example", name: "Old", passwordHash: "x" } });
+  assert.equal((await findUserByEmail("old@bücher.example"))?.id, legacy.id);
+  assert.equal((await findUserByEmail("old@xn--bcher-kva.example"))?.id, legacy.id);
+  await assert.rejects(createUser({ email: "x..y@example.com", password: "a long password" }));
+  await assert.rejects(createUser({ email: "user@localhost", password: "a long password" }));
+  assert.equal(await findUserByEmail("x..y@example.com"), null);
+});
+
 test("emails are unique whatever their case", async () => {
   await createUser({ email: "Mixed.Case@Example.test", password: "a long password" });
   assert.equal((await findUserByEmail("mixed.case@example.TEST"))?.email, "mixed.case@example.test");

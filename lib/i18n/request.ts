@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { TIME_ZONE_COOKIE, validTimeZone } from "../dates";
 import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from "./locales";
 import { messages } from "./messages";
 
@@ -10,7 +11,12 @@ export async function requestLocale(): Promise<Locale> {
   return localeFromAcceptLanguage((await headers()).get("accept-language"));
 }
 
+/** The visitor's time zone as their browser reported it (components/layout/time-zone-cookie.tsx), else UTC. */
+export async function requestTimeZone(): Promise<string> {
+  return validTimeZone(decodeURIComponent((await cookies()).get(TIME_ZONE_COOKIE)?.value ?? ""));
+}
+
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  return { locale, messages: messages[locale], timeZone: "UTC" };
+  return { locale, messages: messages[locale], timeZone: await requestTimeZone() };
 });

@@ -6,8 +6,8 @@ import { renderMail } from "../mail/templates";
 import { generateRecoveryCodes } from "./recovery-codes";
 import { decryptSecret, encryptSecret } from "./secrets";
 import { THROTTLE_CLEARED } from "./throttle";
-import { clockDrift, newSecret, normalizeCode, otpauthUri } from "./totp";
-import { acceptFirstCode } from "./verify";
+import { newSecret, normalizeCode, otpauthUri } from "./totp";
+import { checkFirstCode } from "./verify";
 import type { Account } from "../users";
 
 /** Who made the change and from where; `sessionId` is the session that stays signed in. */
@@ -39,9 +39,9 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
   const current = await db.user.findUniqueOrThrow({ where: { id: user.id } });
   if (!current.totpPendingSecret) return { ok: false, reason: "expired" };
   const secret = decryptSecret(current.totpPendingSecret);
-  const step = acceptFirstCode(secret, code);
+  const { step, ...refused } = await checkFirstCode(user.id, secret, code);
   if (step === null) {
-    const driftMinutes = clockDrift(secret, code);
+    const { driftMinutes } = refused as { driftMinutes: number | null };
     return driftMinutes === null ? { ok: false, reason: "invalid" } : { ok: false, reason: "invalid", driftMinutes };
   }
   const changed = !!current.twoFactorEnabledAt && !!current.totpSecret;

@@ -114,3 +114,9 @@ test("normalizeRecoveryCode accepts only ten characters of the code alphabet and
   const junk: unknown[] = ["", "abcde-fghj", "abcde-fghjkm", "abcde-fghj0", "abcde-fghj1", "abcde-fghjo", "abcde-fghjl", "abcde-fghji", "abcdé-fghjk", "İbcde-fghjk", "a".repeat(100_000), null, undefined, 1234567890, {}, ["abcdefghjk"]];
   for (const input of junk) assert.equal(normalizeRecoveryCode(input), null, String(typeof input === "string" ? input.slice(0, 20) : typeof input));
 });
+
+test("a recovery code typed in full-width letters or another script's digits reads as the code (issue 7, point 11)", () => {
+  assert.equal(normalizeRecoveryCode("ＡＢＣＤＥ－ＦＧＨＪＫ"), "abcdefghjk");
+  assert.equal(normalizeRecoveryCode("ａｂ２３４ ５６７ｘｙ"), "ab234567xy");
+  assert.equal(normalizeRecoveryCode("ab٢٣٤-٥٦٧xy"), "ab234567xy");
+});

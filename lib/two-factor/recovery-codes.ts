@@ -3,6 +3,7 @@ import { config } from "../config";
 import { db } from "../db";
 import { bcryptCompare, bcryptHash } from "../hashing";
 import { derivedKey } from "./secrets";
+import { asciiDigits } from "./totp";
 
 export const RECOVERY_CODE_COUNT = 10;
 // No 0/o, 1/l/i: nothing that reads as another character when copied by hand.
@@ -35,10 +36,13 @@ function formatCode(code: string): string {
   return `${code.slice(0, CODE_LENGTH / 2)}-${code.slice(CODE_LENGTH / 2)}`;
 }
 
-/** A typed code in its stored form: lower case, without spaces or dashes; null if it cannot be one. */
+/**
+ * A typed code in its stored form: NFKC (full-width `ＡＢ２` as `ab2`), any script's digits as ASCII,
+ * lower case, without spaces or dashes; null if it cannot be one.
+ */
 export function normalizeRecoveryCode(input: unknown): string | null {
   if (typeof input !== "string" || input.length > MAX_INPUT_LENGTH) return null;
-  const code = input.replace(/[\s\-\u2010-\u2015\u2212]/g, "").toLowerCase();
+  const code = asciiDigits(input).replace(/[\s\-\u2010-\u2015\u2212]/g, "").toLowerCase();
   return CODE_SHAPE.test(code) ? code : null;
 }
 

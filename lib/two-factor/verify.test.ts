@@ -7,7 +7,7 @@ import { encryptSecret } from "./secrets";
 import { codeAt, createTestUser, enrolledUser, wrongCode } from "@/test/support/two-factor";
 import { BLOCK_MINUTES, LOCK_AFTER, MAX_ATTEMPTS, unlock } from "./throttle";
 import { newSecret } from "./totp";
-import { acceptFirstCode, verifySecondFactor } from "./verify";
+import { checkFirstCode, verifySecondFactor } from "./verify";
 
 const BLOCK_MS = BLOCK_MINUTES * 60_000;
 const failures = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).secondFactorFailures;
@@ -98,7 +98,7 @@ test("recovery codes work once, and their failures count toward the same throttl
 test("malformed input is refused as such and does not count toward the throttle", async () => {
   const { id, secret } = await enrolledUser();
   const now = Date.now();
-  const junk = [{}, { code: "" }, { code: "12345" }, { code: "١٢٣٤٥٦" }, { code: 123456 }, { code: null }, { recoveryCode: "abc" }, { recoveryCode: 42 }, { code: codeAt(secret, now), recoveryCode: "0000000000" }];
+  const junk = [{}, { code: "" }, { code: "12345" }, { code: "١٢٣٤٥" }, { code: 123456 }, { code: null }, { recoveryCode: "abc" }, { recoveryCode: 42 }, { code: codeAt(secret, now), recoveryCode: "0000000000" }];
   for (let round = 0; round < 2; round++) {
     for (const input of junk) assert.deepEqual(await verifySecondFactor(id, input, now), { ok: false, reason: "format" }, JSON.stringify(input));
   }
@@ -106,12 +106,23 @@ test("malformed input is refused as such and does not count toward the throttle"
   assert.deepEqual(await verifySecondFactor(id, { code: ` ${codeAt(secret, now).replace(/(...)/, "$1 ")} `, recoveryCode: "" }, now), { ok: true, method: "totp" });
 });
 
-test("a code from a phone five minutes ahead is refused, with the drift to show the user", async () => {
+test("a code from a phone five minutes behind is refused, with the drift to show the user", async () => {
   const { id, secret } = await enrolledUser();
   const now = Date.now();
-  assert.deepEqual(await verifySecondFactor(id, { code: codeAt(secret, now + 5 * 60_000) }, now), { ok: false, reason: "invalid", driftMinutes: 5 });
   assert.deepEqual(await verifySecondFactor(id, { code: codeAt(secret, now - 5 * 60_000) }, now), { ok: false, reason: "invalid", driftMinutes: -5 });
-  assert.equal(await failures(id), 2);
+  assert.equal(await failures(id), 1);
+});
+
+test("a code three minutes ahead is refused like any wrong code, and stays refused when its time comes (issue 7, point 8)", async () => {
+  const { id, secret } = await enrolledUser();
+  const now = Date.now();
+  const ahead = codeAt(secret, now + 3 * 60_000);
+  assert.deepEqual(await verifySecondFactor(id, { code: ahead }, now), { ok: false, reason: "invalid" }, "no hint that it will work");
+  const later = now + 2 * 60_000;
+  assert.deepEqual(await verifySecondFactor(id, { code: ahead }, later), { ok: false, reason: "invalid" }, "within the window two minutes later");
+  assert.deepEqual(await verifySecondFactor(id, { code: ahead }, now + 3 * 60_000), { ok: false, reason: "invalid" }, "at its own step");
+  const fresh = now + 4 * 60_000;
+  assert.deepEqual(await verifySecondFactor(id, { code: codeAt(secret, fresh) }, fresh), { ok: true, method: "totp" }, "the owner's next code works");
 });
 
 test("an account without two-factor has nothing to check", async () => {
@@ -126,10 +137,14 @@ test("the first code of an enrollment gives the step to store, so that code cann
   const pending = newSecret();
   const now = Date.now();
   const code = codeAt(pending, now);
-  const step = acceptFirstCode(pending, code, now);
+  const enrolling = await createTestUser();
+  const { step } = await checkFirstCode(enrolling.id, pending, code, now);
   assert.equal(step, Math.floor(now / 30_000));
-  assert.equal(acceptFirstCode(pending, wrongCode(pending, now), now), null);
-  assert.equal(acceptFirstCode(pending, "junk", now), null);
+  assert.deepEqual(await checkFirstCode(enrolling.id, pending, wrongCode(pending, now), now), { step: null, driftMinutes: null });
+  assert.deepEqual(await checkFirstCode(enrolling.id, pending, "junk", now), { step: null, driftMinutes: null });
+  const ahead = codeAt(pending, now + 3 * 60_000);
+  assert.deepEqual(await checkFirstCode(enrolling.id, pending, ahead, now), { step: null, driftMinutes: null }, "a future code gets no hint");
+  assert.deepEqual(await checkFirstCode(enrolling.id, pending, ahead, now + 3 * 60_000), { step: null, driftMinutes: null }, "and stays refused");
   const user = await createTestUser({ twoFactorEnabledAt: new Date(now), totpSecret: encryptSecret(pending) });
   await db.user.update({ where: { id: user.id }, data: { totpLastStep: step } });
   assert.deepEqual(await verifySecondFactor(user.id, { code }, now), { ok: false, reason: "invalid" });

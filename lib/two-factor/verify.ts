@@ -2,7 +2,7 @@ import { db } from "../db";
 import { consumeRecoveryCode, normalizeRecoveryCode } from "./recovery-codes";
 import { decryptSecret } from "./secrets";
 import { checkThrottle, claimAttempt, registerSuccess, THROTTLE_CLEARED, type Claim, type Refusal } from "./throttle";
-import { clockDrift, matchStep, normalizeCode } from "./totp";
+import { clockDrift, futureStep, matchStep, normalizeCode } from "./totp";
 
 export type VerifyResult =
   | { ok: true; method: "totp" | "recovery"; remaining?: number }
@@ -37,12 +37,32 @@ async function acceptStep(userId: string, step: number): Promise<boolean> {
   return count === 1;
 }
 
-async function checkTotp(userId: string, storedSecret: string, code: string, now: number): Promise<VerifyResult> {
-  const secret = decryptSecret(storedSecret);
+type CodeCheck = { step: number } | { step: null; driftMinutes: number | null };
+
+/**
+ * Where a typed code falls for this user: the step to accept (within ±1 step, and not refused
+ * before its time), or, for a refused code, the minutes a phone behind seems to lag. A refused code
+ * that matches a coming step is recorded, so it is refused again when that step arrives.
+ */
+async function placeCode(userId: string, secret: string, code: string, now: number): Promise<CodeCheck> {
   const step = matchStep(secret, code, now);
-  if (step !== null) return (await acceptStep(userId, step)) ? { ok: true, method: "totp" } : { ok: false, reason: "invalid" };
-  const driftMinutes = clockDrift(secret, code, now);
-  return driftMinutes === null ? { ok: false, reason: "invalid" } : { ok: false, reason: "invalid", driftMinutes };
+  if (step !== null) {
+    const refused = await db.refusedTotpStep.findUnique({ where: { userId_step: { userId, step } } });
+    return refused ? { step: null, driftMinutes: null } : { step };
+  }
+  const ahead = futureStep(secret, code, now);
+  if (ahead !== null) {
+    await db.refusedTotpStep.upsert({ where: { userId_step: { userId, step: ahead } }, create: { userId, step: ahead }, update: {} });
+    // Steps already past the window can never be accepted again: their rows have done their work.
+    await db.refusedTotpStep.deleteMany({ where: { userId, step: { lt: Math.floor(now / 30_000) - 1 } } });
+  }
+  return { step: null, driftMinutes: clockDrift(secret, code, now) };
+}
+
+async function checkTotp(userId: string, storedSecret: string, code: string, now: number): Promise<VerifyResult> {
+  const placed = await placeCode(userId, decryptSecret(storedSecret), code, now);
+  if (placed.step !== null) return (await acceptStep(userId, placed.step)) ? { ok: true, method: "totp" } : { ok: false, reason: "invalid" };
+  return placed.driftMinutes === null ? { ok: false, reason: "invalid" } : { ok: false, reason: "invalid", driftMinutes: placed.driftMinutes };
 }
 
 async function checkRecoveryCode(userId: string, code: string): Promise<VerifyResult> {
@@ -79,7 +99,12 @@ export async function verifySecondFactor(
   return withConsequence(result, claim);
 }
 
-/** The step of a code from the secret being enrolled; the caller stores it as totpLastStep so it cannot be replayed. */
-export function acceptFirstCode(pendingSecretBase32: string, code: unknown, now = Date.now()): number | null {
-  return matchStep(pendingSecretBase32, code, now);
+/**
+ * A code from the secret being enrolled: its step (the caller stores it as totpLastStep so it
+ * cannot be replayed), or, when refused, the minutes a phone behind seems to lag (null if none).
+ * Like a sign-in code, a code refused before its step came stays refused.
+ */
+export async function checkFirstCode(userId: string, pendingSecretBase32: string, code: unknown, now = Date.now()): Promise<CodeCheck> {
+  const token = normalizeCode(code);
+  return token ? placeCode(userId, pendingSecretBase32, token, now) : { step: null, driftMinutes: null };
 }

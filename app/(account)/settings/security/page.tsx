@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { policyNow, requireUser } from "@/lib/auth/guard";
 import { mayDisable } from "@/lib/policy";
 import { config } from "@/lib/config";
+import { newSubmission } from "@/lib/two-factor/issued";
 import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { Notice } from "@/components/ui/notice";
 import { SecurityChange } from "@/components/two-factor/security-forms";
@@ -29,9 +30,9 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <p>{t("codesLeft", { count: left })}</p>
           {left <= FEW_CODES && <Notice tone="warning">{t("codesLow")}</Notice>}
           <p>{t("confirmHint")}</p>
-          <SecurityChange operation="regenerate" email={user.email} app={app} />
-          <SecurityChange operation="change" email={user.email} app={app} />
-          {mayDisable(user, await policyNow()) ? <SecurityChange operation="disable" email={user.email} app={app} /> : <p>{t("disableNotOffered")}</p>}
+          <SecurityChange operation="regenerate" email={user.email} app={app} submission={newSubmission()} />
+          <SecurityChange operation="change" email={user.email} app={app} submission={newSubmission()} />
+          {mayDisable(user, await policyNow()) ? <SecurityChange operation="disable" email={user.email} app={app} submission={newSubmission()} /> : <p>{t("disableNotOffered")}</p>}
         </>
       ) : (
         <>

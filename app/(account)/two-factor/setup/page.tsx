@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { policyNow, requireUser, rolloutOf } from "@/lib/auth/guard";
 import { identityConfirmedRecently } from "@/lib/auth/sessions";
 import { cancelSetup, deferEnrollment } from "@/lib/actions/two-factor";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { config } from "@/lib/config";
+import { policyMoment } from "@/lib/dates";
+import { requestTimeZone } from "@/lib/i18n/request";
+import { newSubmission } from "@/lib/two-factor/issued";
 import { pendingEnrollment } from "@/lib/two-factor/manage";
 import { formatSecretForTyping } from "@/lib/two-factor/totp";
 import { ConfirmIdentityForm } from "@/components/two-factor/confirm-identity-form";
@@ -17,7 +20,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const user = await requireUser({ enrolling: true });
   const rollout = await rolloutOf(user);
   const policy = await policyNow();
-  const format = await getFormatter();
+  const cutoff = policyMoment(policy.requiredFrom, await getLocale(), await requestTimeZone());
   const tr = await getTranslations("rollout");
   const t = await getTranslations("setup");
   const app = config().APP_NAME;
@@ -28,7 +31,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
   const notice = (rollout.kind === "required" || rollout.kind === "grace") && (
     <Notice tone="warning">
-      {user.role === "admin" ? tr("adminRequired") : tr("required", { date: format.dateTime(policy.requiredFrom, { dateStyle: "long", timeZone: "UTC" }) })}
+      {user.role === "admin" ? tr("adminRequired") : tr("required", { date: cutoff.moment })}
+      {user.role !== "admin" && cutoff.local && <> {tr("yourTime", { time: cutoff.local })}</>}
       {rollout.kind === "grace" && <> {tr("graceLeft", { days: rollout.daysLeft })}</>}
     </Notice>
   );
@@ -68,5 +72,5 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
 
 async function scan(user: Awaited<ReturnType<typeof requireUser>>) {
   const { secret, uri } = await pendingEnrollment(user);
-  return { uri, typedKey: formatSecretForTyping(secret) };
+  return { uri, typedKey: formatSecretForTyping(secret), submission: newSubmission() };
 }
