@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // Convenience only: sends visitors without a session cookie to /login, and turns away oversized
 // bodies with a 413 before Next.js parses them. Every page and action checks the session itself
 // (lib/auth/guard.ts); a cookie here proves nothing.
-const PUBLIC = [/^\/login(\/|$)/, /^\/api\/auth\//];
+const PUBLIC = [/^\/login(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
 const MAX_BODY_BYTES = 256 * 1024;
 
 export function proxy(request: NextRequest) {

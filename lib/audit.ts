@@ -1,5 +1,6 @@
 import { db } from "./db";
 import type { Client } from "./auth/sessions";
+import type { Prisma } from "./generated/sqlite/client";
 
 export type AuditEventName =
   | "two_factor.enabled"
@@ -20,7 +21,8 @@ export type AuditEventName =
   | "reset_request.resolved"
   | "reset_request.rejected"
   | "users.exported"
-  | "reminders.sent";
+  | "reminders.sent"
+  | "mail.retried";
 
 export type AuditEntry = {
   event: AuditEventName;
@@ -32,8 +34,9 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export async function record({ event, userId, actorId, client, details }: AuditEntry): Promise<void> {
-  await db.auditEvent.create({
+/** Writes one audit event; through `tx` to make it part of the transaction of the change it records. */
+export async function record({ event, userId, actorId, client, details }: AuditEntry, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.auditEvent.create({
     data: {
       event,
       userId: userId ?? null,

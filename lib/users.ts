@@ -1,5 +1,8 @@
 import { db } from "./db";
 import { hashPassword } from "./auth/password";
+import { nudgeDeliverer } from "./mail/deliverer";
+import { enqueueMail } from "./mail/send";
+import { renderMail } from "./mail/templates";
 import { defaultLocale, type Locale } from "./i18n/locales";
 
 export type Role = "user" | "admin";
@@ -30,6 +33,16 @@ export async function createUser(input: { email: string; password: string; name?
 
 export async function setPassword(userId: string, password: string) {
   return db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+}
+
+/** Sets a new password and queues the "password changed" mail, in one transaction (the hash is made before it opens). */
+export async function changePassword(user: Account, password: string) {
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await enqueueMail(tx, renderMail("passwordChanged", user));
+  });
+  nudgeDeliverer();
 }
 
 export function listUsers() {

@@ -73,5 +73,5 @@ test("operators reset a user's 2FA (with a reason), unlock a locked account, and
 
   const remind = users(["remind"]);
   assert.equal(remind.code, 0, remind.err);
-  assert.match(remind.out, /reminders sent: \d+/);
+  assert.match(remind.out, /reminders queued: \d+/);
 });

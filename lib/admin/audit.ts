@@ -28,6 +28,7 @@ const EVENTS: Record<AuditEventName, true> = {
   "reset_request.rejected": true,
   "users.exported": true,
   "reminders.sent": true,
+  "mail.retried": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { config } from "../config";
 import { db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 
 const TICKET_TTL_MS = 60_000;
 // lastSeenAt is written at most this often, not on every request.
@@ -70,8 +71,8 @@ export async function endSession(sessionId: string) {
   await db.session.deleteMany({ where: { id: sessionId } });
 }
 
-/** Signs the user out everywhere, or everywhere but the session named in `except`. */
-export async function revokeSessions(userId: string, except?: string): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } });
+/** Signs the user out everywhere, or everywhere but the session named in `except`; through `tx` inside a transaction. */
+export async function revokeSessions(userId: string, except?: string, tx: Prisma.TransactionClient = db): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } });
   return count;
 }

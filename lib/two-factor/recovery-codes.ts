@@ -2,6 +2,7 @@ import { createHmac, randomInt } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { config } from "../config";
 import { db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 import { derivedKey } from "./secrets";
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -42,18 +43,32 @@ export function normalizeRecoveryCode(input: unknown): string | null {
   return CODE_SHAPE.test(code) ? code : null;
 }
 
-/** Replaces the user's codes with a new set and returns it, formatted: the only time the codes exist in clear. */
-export async function generateRecoveryCodes(userId: string): Promise<string[]> {
+/** A new set of codes: `codes` formatted for the user (the only time they exist in clear), `rows` what is stored. */
+export type PreparedRecoveryCodes = { codes: string[]; rows: { userId: string; lookup: string; codeHash: string }[] };
+
+/** Makes and hashes a new set for the user. Slow (ten bcrypt hashes): call it before opening a transaction. */
+export async function prepareRecoveryCodes(userId: string): Promise<PreparedRecoveryCodes> {
   const codes = newCodes();
   const cost = config().BCRYPT_COST;
-  const rows = await Promise.all(
-    codes.map(async (code) => ({ userId, lookup: lookupFor(userId, code), codeHash: await bcrypt.hash(code, cost) })),
-  );
-  // Serializable: of two concurrent regenerations one fails, rather than both sets staying valid.
-  await db.$transaction([db.recoveryCode.deleteMany({ where: { userId } }), db.recoveryCode.createMany({ data: rows })], {
-    isolationLevel: "Serializable",
-  });
-  return codes.map(formatCode);
+  const rows = await Promise.all(codes.map(async (code) => ({ userId, lookup: lookupFor(userId, code), codeHash: await bcrypt.hash(code, cost) })));
+  return { codes: codes.map(formatCode), rows };
+}
+
+/** Replaces the user's codes with a prepared set, through `tx` (part of the caller's transaction). */
+export async function storeRecoveryCodes(tx: Prisma.TransactionClient, prepared: PreparedRecoveryCodes): Promise<void> {
+  const userId = prepared.rows[0]!.userId;
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.recoveryCode.createMany({ data: prepared.rows });
+}
+
+// Serializable: of two concurrent regenerations one fails, rather than both sets staying valid.
+export const REPLACE_CODES_ISOLATION = { isolationLevel: "Serializable" } as const;
+
+/** Replaces the user's codes with a new set and returns it, formatted: the only time the codes exist in clear. */
+export async function generateRecoveryCodes(userId: string): Promise<string[]> {
+  const prepared = await prepareRecoveryCodes(userId);
+  await db.$transaction((tx) => storeRecoveryCodes(tx, prepared), REPLACE_CODES_ISOLATION);
+  return prepared.codes;
 }
 
 // A hash to compare against when no code has the attempt's prefix, so every attempt costs one compare.
