@@ -70,16 +70,19 @@ async function claim(db: Db, batch: number, now: Date, leaseUntil: Date): Promis
     );
     return rows.map((r) => r.id);
   }
-  const candidates = await db.outboxMessage.findMany({ where: due(now), orderBy: { nextAttemptAt: "asc" }, take: batch, select: { id: true, attempts: true, status: true } });
-  const claimed: string[] = [];
-  for (const c of candidates) {
-    const { count } = await db.outboxMessage.updateMany({
-      where: { id: c.id, attempts: c.attempts, ...due(now) },
-      data: { status: "sending", leaseUntil, attempts: { increment: 1 } },
-    });
-    if (count === 1) claimed.push(c.id);
+  // Another instance may take every candidate first: look again until one is ours or none is due.
+  for (;;) {
+    const candidates = await db.outboxMessage.findMany({ where: due(now), orderBy: { nextAttemptAt: "asc" }, take: batch, select: { id: true, attempts: true } });
+    const claimed: string[] = [];
+    for (const c of candidates) {
+      const { count } = await db.outboxMessage.updateMany({
+        where: { id: c.id, attempts: c.attempts, ...due(now) },
+        data: { status: "sending", leaseUntil, attempts: { increment: 1 } },
+      });
+      if (count === 1) claimed.push(c.id);
+    }
+    if (claimed.length || !candidates.length) return claimed;
   }
-  return claimed;
 }
 
 function outgoing(row: { id: string; to: string; subject: string; text: string; html: string; sealed: string | null }): Outgoing {
