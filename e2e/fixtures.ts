@@ -38,9 +38,9 @@ export async function mailbox(email: string, server = servers.main): Promise<Rec
 
 /**
  * Makes the fake Resend of `server` fail each new message to `email` with these answers in turn
- * ("500", "429" with Retry-After, "hang" past the send timeout) before accepting it.
+ * ("500", "429" with Retry-After, "hang" past the send timeout, "422" refused for good) before accepting it.
  */
-export async function mailOutage(email: string, plan: ("500" | "429" | "hang")[], server = servers.main) {
+export async function mailOutage(email: string, plan: ("500" | "429" | "hang" | "422")[], server = servers.main) {
   await fetch(`http://127.0.0.1:${server.resendPort}/_control`, { method: "POST", body: JSON.stringify({ to: email, plan }) });
 }
 

@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { createAccount, enroll, expect, fillSteadily, mailAttempts, mailbox, mailOutage, signIn, signOut, submit, test } from "./fixtures";
+import { createAccount, enroll, operator, expect, fillSteadily, mailAttempts, mailbox, mailOutage, signIn, signOut, submit, test } from "./fixtures";
 
 // Resend answers 500, then 429 with Retry-After, then hangs past the send timeout, for every new
 // message to the account: each journey still completes at once for the user, and each mail
@@ -46,6 +46,28 @@ test("enrollment and new recovery codes during a Resend outage: codes on screen 
   for (const code of codes) expect(enabled.text).toContain(code);
   const regenerated = mails.find((m) => m.subject.startsWith("New recovery codes"))!;
   for (const code of fresh) expect(regenerated.text).toContain(code);
+});
+
+test("a mail Resend refuses ends as failed: the overview warns, and an admin sends it again", async ({ page, account, admin }) => {
+  await mailOutage(account.email, ["422"]);
+  await operator(["sign-out", account.email]);
+  await signIn(page, admin);
+  await enroll(page, admin.password);
+  await expect.poll(async () => {
+    await page.goto("/admin");
+    return page.getByText(/could not be delivered/).count();
+  }, { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.getByRole("link", { name: "See the mail queue" }).click();
+  await page.getByLabel("Recipient").fill(account.email);
+  await page.getByRole("button", { name: "Show" }).click();
+  const mail = page.getByRole("article", { name: "You were signed out of Mail-IT-Wize everywhere" });
+  await expect(mail).toContainText("Failed");
+  await expect(mail).toContainText("422: The address is not accepted");
+  await submit(page, mail.getByRole("button", { name: `Send the mail “You were signed out of Mail-IT-Wize everywhere” to ${account.email} again` }));
+  await expect(page.getByText("The mail is queued again.")).toBeVisible();
+  await expect.poll(async () => (await mailbox(account.email)).map((m) => m.subject)).toEqual(["You were signed out of Mail-IT-Wize everywhere"]);
+  await page.goto(`/admin/audit?event=mail.retried`);
+  await expect(page.getByRole("table")).toContainText("Failed mail sent again");
 });
 
 test.describe("after the date", () => {

@@ -89,7 +89,6 @@ function RetryButton({ mail }: { mail: QueuedMail }) {
   const [state, action, pending] = useActionState<RetryMailState, FormData>(retryMail, {});
   return (
     <form action={action}>
-      {state.done && <Notice tone="success">{t("retried")}</Notice>}
       {state.error && <Notice tone="error">{te(state.error)}</Notice>}
       <input type="hidden" name="messageId" value={mail.id} />
       <Button variant="secondary" disabled={pending} aria-label={t("retryLabel", { subject: mail.subject, to: mail.to })}>{t("retry")}</Button>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
@@ -11,7 +12,7 @@ import { text } from "../form";
 import { nudgeDeliverer } from "../mail/deliverer";
 import { requeueFailed } from "../mail/outbox";
 
-export type RetryMailState = { done?: boolean; error?: "mailQueue.notFailed" | "errors.malformed" };
+export type RetryMailState = { error?: "mailQueue.notFailed" | "errors.malformed" };
 
 const Id = z.string().min(1).max(64);
 
@@ -29,5 +30,6 @@ export async function retryMail(_: RetryMailState, form: FormData): Promise<Retr
   if (!message) return { error: "mailQueue.notFailed" };
   nudgeDeliverer();
   revalidatePath("/admin", "layout");
-  return { done: true };
+  // To the recipient's mail, where the message now shows as queued, then sent.
+  redirect(`/admin/outbox?to=${encodeURIComponent(message.to)}&retried=1`);
 }

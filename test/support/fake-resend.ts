@@ -6,14 +6,14 @@
 //   - per recipient: POST /_control {"to": "a@b", "plan": ["500", "429", "hang"]}: each new message
 //     to that address meets those answers in turn, then is accepted (tests running side by side
 //     on one server do not disturb each other).
-// "429" answers with Retry-After (seconds, `retryAfter`, default 1); "hang" never answers (until
+// "422" refuses the message for good (nothing to retry); "429" answers with Retry-After (seconds, `retryAfter`, default 1); "hang" never answers (until
 // the mode changes or the server closes); "lost" accepts the mail and then never answers, as when
 // the answer is lost on the way back.
 import { createServer, type ServerResponse, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 
 export type ReceivedMail = { id: string; from: string; to: string[]; subject: string; text: string; html: string; authorization: string | undefined; idempotencyKey?: string };
-export type Failure = "500" | "429" | "hang" | "lost";
+export type Failure = "500" | "429" | "hang" | "lost" | "422";
 export type Mode = Failure | "ok";
 
 export type FakeResend = {
@@ -98,6 +98,7 @@ export function startFakeResend(port = 0): Promise<FakeResend> {
       const first = answered.get(key)!;
       return json(res, first.status, first.body);
     }
+    if (answer === "422") return json(res, 422, { name: "validation_error", message: "The address is not accepted", statusCode: 422 });
     if (answer === "500") return json(res, 500, { name: "internal_server_error", message: "Something went wrong", statusCode: 500 });
     if (answer === "429") return json(res, 429, { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 }, { "retry-after": String(retryAfter) });
     if (answer === "hang") {

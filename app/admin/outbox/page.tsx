@@ -3,6 +3,7 @@ import { requireAdmin } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { listMail, MAIL_STATUSES, type MailStatus } from "@/lib/mail/outbox";
 import { MailFilters, MailQueue } from "@/components/admin/mail-queue";
+import { Notice } from "@/components/ui/notice";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -17,6 +18,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
       <h1>{t("outbox")}</h1>
       <p>{t("outboxIntro")}</p>
       {!config().RESEND_API_KEY && <p>{tq("devIntro")}</p>}
+      {params.retried === "1" && <Notice tone="success">{tq("retried")}</Notice>}
       <MailFilters status={status} to={to} />
       <MailQueue mails={mails} />
     </section>
