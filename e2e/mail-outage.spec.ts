@@ -14,9 +14,15 @@ async function deliveredOnce(email: string, subjects: string[], server = servers
   const attempts = await mailAttempts(email, server);
   const keys = new Set(attempts.map((a) => a.idempotencyKey));
   expect(keys.size).toBe(subjects.length);
-  for (const key of keys) {
-    expect(attempts.filter((a) => a.idempotencyKey === key).map((a) => a.answer)).toEqual([...OUTAGE, "ok"]);
-  }
+  for (const key of keys) throughOutage(attempts, key);
+}
+
+/** The answers one message got: the whole outage, then accepted (a slow answer may be retried, always with the same key). */
+function throughOutage(attempts: { idempotencyKey?: string; answer: string }[], key: string | undefined) {
+  const answers = attempts.filter((a) => a.idempotencyKey === key).map((a) => a.answer);
+  expect(answers.slice(0, OUTAGE.length)).toEqual([...OUTAGE]);
+  expect(answers.length).toBeGreaterThan(OUTAGE.length);
+  expect(answers.slice(OUTAGE.length).every((a) => a === "ok")).toBe(true);
 }
 
 test("enrollment and new recovery codes during a Resend outage: codes on screen at once, each mail delivered once when Resend is back", async ({ page, account }) => {
@@ -111,7 +117,7 @@ test.describe("after the date", () => {
     const attempts = await mailAttempts(account.email, servers.past);
     const outaged = [...new Set(attempts.filter((a) => a.answer !== "ok").map((a) => a.idempotencyKey))];
     expect(outaged).toHaveLength(2);
-    for (const key of outaged) expect(attempts.filter((a) => a.idempotencyKey === key).map((a) => a.answer)).toEqual([...OUTAGE, "ok"]);
+    for (const key of outaged) throughOutage(attempts, key);
     await support.reload();
     await expect(support.getByRole("article", { name: "Two-factor authentication for your Mail-IT-Wize account was reset" })).toContainText("Sent");
     await support.close();

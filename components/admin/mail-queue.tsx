@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { retryMail, type RetryMailState } from "@/lib/actions/mail";
-import { MAIL_STATUSES, type MailStatus } from "@/lib/mail/statuses";
+import { MAIL_STATUSES, SECRET_KINDS, type MailStatus } from "@/lib/mail/statuses";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -72,7 +72,7 @@ export function MailQueue({ mails }: { mails: QueuedMail[] }) {
               </>
             )}
           </dl>
-          {m.status === "failed" && <RetryButton mail={m} />}
+          {m.status === "failed" && (SECRET_KINDS.includes(m.kind) ? <p>{t("secretNoRetry")}</p> : <RetryButton mail={m} />)}
           <details>
             <summary>{t("body")}</summary>
             <pre>{m.text}</pre>

@@ -44,7 +44,7 @@ const next = spawn(process.execPath, [join(process.cwd(), "node_modules/next/dis
     // The outbox retries within seconds here (production: 10 s doubling to 1 h), so outages can be tested.
     MAIL_RETRY_BASE_MS: "300",
     MAIL_RETRY_MAX_MS: "2000",
-    MAIL_SEND_TIMEOUT_MS: "1500",
+    MAIL_SEND_TIMEOUT_MS: "3000",
     MAIL_POLL_MS: "200",
   },
 });

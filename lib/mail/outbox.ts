@@ -1,7 +1,7 @@
 import { db } from "../db";
 import type { Tx } from "./send";
 
-import type { MailStatus } from "./statuses";
+import { SECRET_KINDS, type MailStatus } from "./statuses";
 
 export { MAIL_STATUSES, type MailStatus } from "./statuses";
 export const MAIL_PAGE = 100;
@@ -31,14 +31,14 @@ export async function mailHealth() {
 }
 
 /**
- * Sends a failed message back to the queue, due now, with a new 24 h of retries. Its body is the
- * redacted copy by then: a mail of recovery codes is never sent again with its codes (the user
- * regenerates instead). Returns the message, or null when it is not (or no longer) failed.
+ * Sends a failed message back to the queue, due now, with a new 24 h of retries. A mail that
+ * carried recovery codes is refused: its codes are gone, and the user regenerates instead.
+ * Returns the message, or null when it is not (or no longer) failed, or carried codes.
  */
 export async function requeueFailed(tx: Tx, id: string) {
   const now = new Date();
   const { count } = await tx.outboxMessage.updateMany({
-    where: { id, status: "failed" },
+    where: { id, status: "failed", kind: { notIn: [...SECRET_KINDS] } },
     data: { status: "queued", nextAttemptAt: now, retriedAt: now, lastError: null },
   });
   return count === 1 ? tx.outboxMessage.findUnique({ where: { id }, select: { id: true, to: true, kind: true } }) : null;
