@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // over the limit however it is sent, a server-action form that does not parse). Every page and
 // action checks the session and its input itself (lib/auth/guard.ts, lib/form.ts); a cookie here
 // proves nothing.
-const PUBLIC = [/^\/login(\/|$)/, /^\/api\/auth\//];
+const PUBLIC = [/^\/login(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
 const MAX_BODY_BYTES = 256 * 1024;
 const ACTION_ID = /^[0-9a-f]{40,64}$/i;
 

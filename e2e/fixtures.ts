@@ -36,6 +36,20 @@ export async function mailbox(email: string, server = servers.main): Promise<Rec
   return (await res.json()) as ReceivedMail[];
 }
 
+/**
+ * Makes the fake Resend of `server` fail each new message to `email` with these answers in turn
+ * ("500", "429" with Retry-After, "hang" past the send timeout, "422" refused for good) before accepting it.
+ */
+export async function mailOutage(email: string, plan: ("500" | "429" | "hang" | "422")[], server = servers.main) {
+  await fetch(`http://127.0.0.1:${server.resendPort}/_control`, { method: "POST", body: JSON.stringify({ to: email, plan }) });
+}
+
+/** Every POST the fake Resend received for an address, with the Idempotency-Key and the answer it got. */
+export async function mailAttempts(email: string, server = servers.main): Promise<{ idempotencyKey?: string; answer: string }[]> {
+  const res = await fetch(`http://127.0.0.1:${server.resendPort}/_control?to=${encodeURIComponent(email)}`);
+  return ((await res.json()) as { requests: { idempotencyKey?: string; answer: string }[] }).requests;
+}
+
 /** Signs in with a password; unless told it fails, waits until the browser has left /login. */
 export async function signIn(page: Page, account: Pick<Account, "email" | "password">, options: { fails?: boolean } = {}) {
   await page.goto("/login");

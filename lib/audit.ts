@@ -1,5 +1,6 @@
 import { db } from "./db";
 import type { Client } from "./auth/sessions";
+import type { Prisma } from "./generated/sqlite/client";
 
 export type AuditEventName =
   | "two_factor.enabled"
@@ -25,7 +26,9 @@ export type AuditEventName =
   | "sign_in.throttled"
   | "session.ended"
   | "sign_out_others"
-  | "password.changed";
+  | "password.changed"
+
+  | "mail.retried";
 
 export type AuditEntry = {
   event: AuditEventName;
@@ -37,8 +40,9 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export async function record({ event, userId, actorId, client, details }: AuditEntry): Promise<void> {
-  await db.auditEvent.create({
+/** Writes one audit event; through `tx` to make it part of the transaction of the change it records. */
+export async function record({ event, userId, actorId, client, details }: AuditEntry, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.auditEvent.create({
     data: {
       event,
       userId: userId ?? null,

@@ -27,6 +27,16 @@ const Env = z.object({
     .optional()
     .refine((value) => (value ?? "").split(/[\s,]+/).filter(Boolean).every(isAddressOrRange), "a list of IP addresses or CIDR ranges"),
   MAIL_FROM: z.string().min(3).default("Mail-IT-Wize <no-reply@mail-it-wize.example>"),
+  /** Outbox delivery: first retry after this many ms, doubling up to MAIL_RETRY_MAX_MS, for MAIL_GIVE_UP_AFTER_MS. */
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
+  MAIL_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
+  MAIL_GIVE_UP_AFTER_MS: z.coerce.number().int().positive().default(24 * 3_600_000),
+  /** How long one send to Resend may take before it counts as failed (the SDK has no timeout of its own). */
+  MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** How often the server's deliverer looks for due mail, besides the nudge after each commit. */
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(5_000),
+  /** `off` keeps the deliverer out of the server process (then run `npm run mail -- deliver` from cron). */
+  MAIL_DELIVERER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { record } from "./audit";
 import type { Client } from "./auth/sessions";
 import { db } from "./db";
-import { sendMail } from "./mail/send";
+import { nudgeDeliverer } from "./mail/deliverer";
+import { enqueueMail } from "./mail/send";
 import { renderMail } from "./mail/templates";
 import type { Account } from "./users";
 
@@ -13,14 +14,17 @@ export const ResetRequestInput = z.object({
   phone: z.string().trim().regex(/^\+?[0-9 ()./-]{6,30}$/, "lostAccess.errors.phone"),
 });
 
-/** Files a request for support to reset the user's second factor; one open request per account. */
+/** Files a request for support to reset the user's second factor (with its audit event and mail, in one transaction); one open request per account. */
 export async function fileResetRequest(user: Account, input: z.infer<typeof ResetRequestInput>, client: Client) {
   const open = await db.resetRequest.findFirst({ where: { userId: user.id, status: "open" } });
   if (open) return { created: false };
-  const request = await db.resetRequest.create({
-    data: { ...input, userId: user.id, email: user.email, ip: client.ip?.slice(0, 64), userAgent: client.userAgent?.slice(0, 512) },
+  await db.$transaction(async (tx) => {
+    const request = await tx.resetRequest.create({
+      data: { ...input, userId: user.id, email: user.email, ip: client.ip?.slice(0, 64), userAgent: client.userAgent?.slice(0, 512) },
+    });
+    await record({ event: "reset_request.created", userId: user.id, client, details: { requestId: request.id } }, tx);
+    await enqueueMail(tx, renderMail("resetRequestReceived", user));
   });
-  await record({ event: "reset_request.created", userId: user.id, client, details: { requestId: request.id } });
-  await sendMail(renderMail("resetRequestReceived", user));
+  nudgeDeliverer();
   return { created: true };
 }

@@ -1,7 +1,11 @@
 import { db } from "./db";
 import { hashPassword } from "./auth/password";
-import { revokeSessions } from "./auth/sessions";
+import { record } from "./audit";
+import { revokeSessions, type Client } from "./auth/sessions";
 import { normalizeEmail, storedForms } from "./email";
+import { nudgeDeliverer } from "./mail/deliverer";
+import { enqueueMail } from "./mail/send";
+import { renderMail } from "./mail/templates";
 import { defaultLocale, type Locale } from "./i18n/locales";
 
 export type Role = "user" | "admin";
@@ -31,13 +35,22 @@ export async function createUser(input: { email: string; password: string; name?
 }
 
 /**
- * Sets a new password and ends what the old one opened: every session and pending sign-in of the
- * user. Returns the number of sessions ended. Throws on a password that breaks the length rules;
- * the caller checks strength first (lib/auth/password-strength.ts).
+ * Sets a new password and ends what the old one opened (every session, pending sign-in and ticket
+ * of the user), records it and queues the "password changed" mail, in one transaction (the hash is
+ * made before it opens). Returns the number of sessions ended. Throws on a password that breaks the
+ * length rules; the caller checks strength first (lib/auth/password-strength.ts).
  */
-export async function setPassword(userId: string, password: string): Promise<{ signedOut: number }> {
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
-  return { signedOut: await revokeSessions(userId) };
+export async function changePassword(user: Account, password: string, by: { client?: Client; actorId?: string } = {}): Promise<{ signedOut: number }> {
+  const passwordHash = await hashPassword(password);
+  const signedOut = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    const count = await revokeSessions(user.id, undefined, tx);
+    await record({ event: "password.changed", userId: user.id, actorId: by.actorId, client: by.client, details: { sessions: count } }, tx);
+    await enqueueMail(tx, renderMail("passwordChanged", user));
+    return count;
+  });
+  nudgeDeliverer();
+  return { signedOut };
 }
 
 export function listUsers() {

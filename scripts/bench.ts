@@ -72,6 +72,24 @@ await loadBenchmark({
   rounds: Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3)),
 });
 
+await benchMailDelivery();
+
+/** The outbox: how long 1,000 queued mails take to deliver through the Resend SDK to a local fake Resend. */
+async function benchMailDelivery() {
+  const { startFakeResend } = await import("@/test/support/fake-resend");
+  const { deliverDue } = await import("@/lib/mail/deliverer");
+  const { resendTransport } = await import("@/lib/mail/transport");
+  const resend = await startFakeResend();
+  process.env.RESEND_BASE_URL = resend.url;
+  await db.outboxMessage.deleteMany();
+  await db.outboxMessage.createMany({ data: Array.from({ length: 1000 }, (_, i) => ({ to: `bench${i}@example.test`, subject: "bench", text: "t", html: "<p>h</p>", kind: "bench" })) });
+  const start = performance.now();
+  const report = await deliverDue({ transport: resendTransport("re_bench") });
+  const ms = performance.now() - start;
+  console.log(`${"1,000 queued mails delivered to a fake Resend (one deliverer)".padEnd(58)} total  ${ms.toFixed(0).padStart(8)} ms  (${report.sent} sent, ${resend.mails.length} received)`);
+  await resend.close();
+}
+
 await db.$disconnect();
 if (!process.env.BENCH_DATABASE_URL) for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
 process.exit(0);

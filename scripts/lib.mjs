@@ -54,7 +54,7 @@ export function ensurePrismaClients() {
 }
 
 export function ensureBuild() {
-  const s = stale(".next/.portal-build", ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json"]);
+  const s = stale(".next/.portal-build", ["app", "components", "lib", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "tsconfig.json"]);
   if (!s.changed && existsSync(join(root, ".next/BUILD_ID"))) return;
   console.log("setup: building the production bundle (next build)…");
   run(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });

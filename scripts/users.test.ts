@@ -5,8 +5,8 @@ import { test } from "node:test";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 
-function users(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/users.ts", ...args], { input, encoding: "utf8", env: process.env });
+function users(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/users.ts", ...args], { input, encoding: "utf8", env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -75,5 +75,20 @@ test("operators reset a user's 2FA (with a reason), unlock a locked account, and
 
   const remind = users(["remind"]);
   assert.equal(remind.code, 0, remind.err);
-  assert.match(remind.out, /reminders sent: \d+/);
+  assert.match(remind.out, /reminders queued: \d+/);
+});
+
+test("with Resend down, the command line makes the change, queues the mail and reports success", async () => {
+  // Nothing listens on port 9: every call to "Resend" fails.
+  const down = { RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: "http://127.0.0.1:9" };
+  assert.equal(users(["create", "down@example.test", "--password", "first password"]).code, 0);
+  for (const args of [["set-password", "down@example.test", "--password", "second password"], ["sign-out", "down@example.test"]]) {
+    const r = users(args, undefined, down);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /a mail to the user is queued/);
+  }
+  const user = await db.user.findUniqueOrThrow({ where: { email: "down@example.test" } });
+  assert.equal(await verifyPassword("second password", user.passwordHash), true);
+  const queued = await db.outboxMessage.findMany({ where: { to: "down@example.test" }, orderBy: { createdAt: "asc" } });
+  assert.deepEqual(queued.map((m) => [m.kind, m.status]), [["passwordChanged", "queued"], ["signedOutEverywhere", "queued"]]);
 });

@@ -9,10 +9,8 @@ import { sendDueReminders } from "@/lib/reminders";
 import * as support from "@/lib/support";
 import { messages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
-import { sendMail } from "@/lib/mail/send";
-import { renderMail } from "@/lib/mail/templates";
 import { normalizeEmail } from "@/lib/email";
-import { createUser, findUserByEmail, listUsers, setPassword } from "@/lib/users";
+import { changePassword, createUser, findUserByEmail, listUsers } from "@/lib/users";
 
 const USAGE = `Usage: npm run users -- <command>
   create <email> --password <pw> [--admin] [--name <name>] [--locale en|fr|nl]
@@ -24,6 +22,9 @@ const USAGE = `Usage: npm run users -- <command>
   remind                                    mails the due reminders (14, 7, 1 days before the date); safe to run daily`;
 
 class UsageError extends Error {}
+
+// The change is made once this is printed: delivery is the outbox's job, retried until it succeeds.
+const MAIL_QUEUED = "a mail to the user is queued (the server delivers it, or `npm run mail -- deliver`)";
 
 // What the audit trail records as the "browser" of an operator's change.
 const COMMAND_LINE = { client: { userAgent: "command line" } };
@@ -80,31 +81,32 @@ async function main(argv: string[]) {
       const user = await account(email);
       const password = await readPassword(values.password);
       checkPassword(password, user);
-      const { signedOut } = await setPassword(user.id, password);
-      await record({ event: "password.changed", userId: user.id, client: COMMAND_LINE.client, details: { sessions: signedOut } });
-      await sendMail(renderMail("passwordChanged", user));
-      return console.log(`password of ${user.email} changed; ${signedOut} session(s) and any sign-in under way were ended; the user was told by email`);
+      const { signedOut } = await changePassword(user, password, COMMAND_LINE);
+      return console.log(`password of ${user.email} changed; ${signedOut} session(s) and any sign-in under way were ended; ${MAIL_QUEUED}`);
     }
     case "sign-out": {
       const user = await account(email);
       const { signedOut } = await support.signOutEverywhere(user, COMMAND_LINE);
-      return console.log(`signed ${user.email} out of ${signedOut} session(s); the user was told by email`);
+      return console.log(`signed ${user.email} out of ${signedOut} session(s); ${MAIL_QUEUED}`);
     }
     case "reset-2fa": {
       const user = await account(email);
       const reason = values.reason?.trim();
       if (!reason) throw new UsageError('reset-2fa needs --reason "…" (it is kept in the audit trail and told to the user)');
       await support.resetTwoFactor(user, reason, COMMAND_LINE);
-      return console.log(`two-factor authentication of ${user.email} was reset; the user was told by email`);
+      return console.log(`two-factor authentication of ${user.email} was reset; ${MAIL_QUEUED}`);
     }
     case "unlock": {
       const user = await account(email);
       await support.unlockTwoFactor(user, COMMAND_LINE);
-      return console.log(`${user.email} is unlocked; the user was told by email`);
+      return console.log(`${user.email} is unlocked; ${MAIL_QUEUED}`);
     }
     case "remind": {
-      const { sent } = await sendDueReminders(new Date(), COMMAND_LINE);
-      return console.log(`reminders sent: ${sent}`);
+      const { sent, failed } = await sendDueReminders(new Date(), COMMAND_LINE);
+      console.log(`reminders queued: ${sent}`);
+      // Those that could not be queued are left for the next run, which finds them not reminded.
+      if (failed) throw new Error(`${failed} reminder(s) could not be queued (see the log); run again later`);
+      return;
     }
     default:
       throw new UsageError(`unknown command "${command}"\n${USAGE}`);

@@ -2,16 +2,25 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { rolloutOverview } from "@/lib/admin/overview";
 import { requireAdmin } from "@/lib/auth/guard";
+import { mailHealth } from "@/lib/mail/outbox";
+import { Notice } from "@/components/ui/notice";
 import styles from "@/components/admin/admin.module.css";
 import { EnrollmentChart } from "@/components/admin/enrollment-chart";
 
 export default async function AdminOverviewPage() {
   await requireAdmin();
-  const [t, format, overview] = [await getTranslations("console.overview"), await getFormatter(), await rolloutOverview()];
+  const [t, format, overview, mail] = [await getTranslations("console.overview"), await getFormatter(), await rolloutOverview(), await mailHealth()];
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
   return (
     <section className="card wide">
       <h1>{t("title")}</h1>
+      {(mail.failed > 0 || mail.retrying > 0) && (
+        <Notice tone="warning">
+          {mail.failed > 0 && <>{t("mailFailed", { count: mail.failed })} </>}
+          {mail.retrying > 0 && <>{t("mailRetrying", { count: mail.retrying })} </>}
+          <Link href={mail.failed > 0 ? "/admin/outbox?status=failed" : "/admin/outbox?status=queued"}>{t("seeMail")}</Link>
+        </Notice>
+      )}
       <dl className={styles.stats}>
         <div>
           <dt>{t("accounts")}</dt>

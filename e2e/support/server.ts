@@ -42,6 +42,11 @@ const next = spawn(process.execPath, ["--require", join(process.cwd(), "scripts/
     RESEND_BASE_URL: resend.url,
     BCRYPT_COST: "4",
     LOG_LEVEL: "warn",
+    // The outbox retries within seconds here (production: 10 s doubling to 1 h), so outages can be tested.
+    MAIL_RETRY_BASE_MS: "300",
+    MAIL_RETRY_MAX_MS: "2000",
+    MAIL_SEND_TIMEOUT_MS: "3000",
+    MAIL_POLL_MS: "200",
   },
 });
 // The output goes to Playwright as before, and to a file that tests read (e2e/support/log.ts).

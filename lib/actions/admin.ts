@@ -11,7 +11,8 @@ import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
 import { db } from "../db";
 import { isId, text, texts } from "../form";
-import { sendMail } from "../mail/send";
+import { nudgeDeliverer } from "../mail/deliverer";
+import { enqueueMail, sendMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
 import { PolicyInput, savePolicySettings } from "../settings";
@@ -111,16 +112,16 @@ export async function answerResetRequest(_: AnswerState, form: FormData): Promis
     return { values, errors: { message: problem(tooLong(input.error, "message") ? "console.requests.errors.messageTooLong" : "console.requests.errors.message") } };
   }
   const { requestId, outcome, message } = input.data;
-  const request = await closeResetRequest(requestId, outcome, message, admin.id);
-  if (!request) return { values, error: problem("console.requests.errors.closed") };
-  await record({
-    event: outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected",
-    userId: request.userId,
-    actorId: admin.id,
-    client: clientOf(await headers()),
-    details: { requestId, message },
+  const client = clientOf(await headers());
+  const request = await db.$transaction(async (tx) => {
+    const request = await closeResetRequest(requestId, outcome, message, admin.id, tx);
+    if (!request) return null;
+    await record({ event: outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected", userId: request.userId, actorId: admin.id, client, details: { requestId, message } }, tx);
+    await enqueueMail(tx, renderMail(outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected", await requester(request, tx), { message }));
+    return request;
   });
-  await sendMail(renderMail(outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected", await requester(request), { message }));
+  if (!request) return { values, error: problem("console.requests.errors.closed") };
+  nudgeDeliverer();
   revalidatePath("/admin", "layout");
   redirect(`/admin/requests?answered=${outcome}`);
 }

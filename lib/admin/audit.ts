@@ -34,6 +34,7 @@ const EVENTS: Record<AuditEventName, true> = {
   "session.ended": true,
   sign_out_others: true,
   "password.changed": true,
+  "mail.retried": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 

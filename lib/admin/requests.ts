@@ -1,4 +1,5 @@
 import { db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 import { defaultLocale } from "../i18n/locales";
 
 export const CLOSED_REQUESTS_SHOWN = 50;
@@ -17,16 +18,16 @@ export async function listResetRequests() {
 }
 
 /** Answers an open request; null when it does not exist or another admin answered it first. */
-export async function closeResetRequest(id: string, outcome: RequestOutcome, response: string, adminId: string) {
-  const { count } = await db.resetRequest.updateMany({
+export async function closeResetRequest(id: string, outcome: RequestOutcome, response: string, adminId: string, tx: Prisma.TransactionClient = db) {
+  const { count } = await tx.resetRequest.updateMany({
     where: { id, status: "open" },
     data: { status: outcome, resolvedAt: new Date(), resolvedById: adminId, response },
   });
-  return count === 1 ? db.resetRequest.findUniqueOrThrow({ where: { id } }) : null;
+  return count === 1 ? tx.resetRequest.findUniqueOrThrow({ where: { id } }) : null;
 }
 
 /** Who the answer goes to: the request's address, in the account's language and name when it has one. */
-export async function requester(request: { email: string; fullName: string; userId: string | null }) {
-  const user = request.userId ? await db.user.findUnique({ where: { id: request.userId }, select: { name: true, locale: true } }) : null;
+export async function requester(request: { email: string; fullName: string; userId: string | null }, tx: Prisma.TransactionClient = db) {
+  const user = request.userId ? await tx.user.findUnique({ where: { id: request.userId }, select: { name: true, locale: true } }) : null;
   return { email: request.email, name: user?.name ?? request.fullName, locale: user?.locale ?? defaultLocale };
 }

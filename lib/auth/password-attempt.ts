@@ -1,6 +1,7 @@
 import { record } from "../audit";
 import type { User } from "../generated/sqlite/client";
-import { findUserByEmail, normalizeEmail } from "../users";
+import { normalizeEmail } from "../email";
+import { findUserByEmail } from "../users";
 import type { Device } from "./device";
 import { verifyPassword } from "./password";
 import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, claim, deviceKey, release, reset, type Claim, type Rule } from "./password-throttle";
@@ -17,7 +18,8 @@ export type PasswordAttempt = { ok: true; user: User } | { ok: false; reason: "i
  * A success resets the account's count. Every failure and refusal is audited.
  */
 export async function attemptPassword(email: string, password: string, client: Client, devices: Device[]): Promise<PasswordAttempt> {
-  const normalized = normalizeEmail(email);
+  // The form already checked the address (lib/email.ts); a raw string still gets one key per spelling.
+  const normalized = normalizeEmail(email) ?? email.trim().toLowerCase();
   const user = await findUserByEmail(normalized);
   const device = user ? devices.find((d) => d.userId === user.id) : undefined;
   const keys: { key: string; rule: Rule }[] = device

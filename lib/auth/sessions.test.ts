@@ -2,7 +2,7 @@ import "@/test/support/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
-import { createUser, findUserByEmail, setPassword } from "@/lib/users";
+import { changePassword, createUser, findUserByEmail } from "@/lib/users";
 import { endSessionByHandle, issueTicket, listSessions, redeemTicket, revokeSessions, sessionHandle, sessionUser, touchEveryMs } from "./sessions";
 
 const client = { ip: "203.0.113.9", userAgent: "test" };
@@ -108,7 +108,7 @@ test("a new password ends every session and every sign-in under way", async () =
   const session = (await redeemTicket(await issueTicket(user.id), client))!.sessionId;
   const ticket = await issueTicket(user.id);
   await db.pendingSignIn.create({ data: { tokenHash: `pending-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + 600_000) } });
-  assert.deepEqual(await setPassword(user.id, "another long password"), { signedOut: 1 });
+  assert.deepEqual(await changePassword(user, "another long password"), { signedOut: 1 });
   assert.equal(await sessionUser(session), null);
   assert.equal(await db.pendingSignIn.count({ where: { userId: user.id } }), 0);
   assert.equal(await redeemTicket(ticket, client), null);

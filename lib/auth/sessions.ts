@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { config } from "../config";
 import { db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 
 const TICKET_TTL_MS = 60_000;
 
@@ -95,14 +96,13 @@ export async function endSession(sessionId: string) {
 /**
  * Signs the user out everywhere, or everywhere but the session named in `except`, and drops the
  * sign-ins under way (pending second steps, unredeemed tickets): after a credential change nothing
- * that the old credential opened stays open. Returns the number of sessions ended.
+ * that the old credential opened stays open. Through `tx` inside the caller's transaction.
+ * Returns the number of sessions ended.
  */
-export async function revokeSessions(userId: string, except?: string): Promise<number> {
-  const [{ count }] = await db.$transaction([
-    db.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } }),
-    db.pendingSignIn.deleteMany({ where: { userId } }),
-    db.signInTicket.deleteMany({ where: { userId } }),
-  ]);
+export async function revokeSessions(userId: string, except?: string, tx: Prisma.TransactionClient = db): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } });
+  await tx.pendingSignIn.deleteMany({ where: { userId } });
+  await tx.signInTicket.deleteMany({ where: { userId } });
   return count;
 }
 

@@ -1,35 +1,51 @@
-import { Resend } from "resend";
-import { config } from "../config";
+import type { Prisma } from "../generated/sqlite/client";
 import { db } from "../db";
-import { logger } from "../logger";
+import { encryptSecret } from "../two-factor/secrets";
+import { nudgeDeliverer } from "./deliverer";
 
 export type Mail = {
   to: string;
   subject: string;
   text: string;
   html: string;
-  /** What the dev outbox keeps instead of text and html, when they hold secrets (recovery codes). */
+  /** The template it was rendered from, shown to admins ("twoFactorEnabled", "reminder"…). */
+  kind?: string;
+  /** What the outbox shows (and keeps after delivery) instead of text and html, when they hold secrets (recovery codes). */
   outboxCopy?: { text: string; html: string };
 };
 
-/** The one way mail leaves the product: Resend when RESEND_API_KEY is set, the dev outbox otherwise. */
-export async function sendMail(mail: Mail): Promise<{ delivery: "resend" | "outbox"; id: string }> {
-  const { RESEND_API_KEY, MAIL_FROM } = config();
-  if (!RESEND_API_KEY) {
-    const { outboxCopy, ...message } = mail;
-    const row = await db.outboxMessage.create({ data: { ...message, ...outboxCopy } });
-    return { delivery: "outbox", id: row.id };
-  }
-  // The SDK reads RESEND_BASE_URL itself: tests point it at a local fake of the Resend API.
-  const resend = new Resend(RESEND_API_KEY);
-  const { data, error } = await resend.emails.send({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-  if (error || !data) {
-    logger.error({ err: error, to: mail.to, subject: mail.subject }, "mail: Resend refused the message");
-    throw new Error(`Resend refused the message: ${error?.message ?? "no id returned"}`);
-  }
-  return { delivery: "resend", id: data.id };
+/** A Prisma client or the client of an interactive transaction (`db.$transaction(async (tx) => …)`). */
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * Writes `mail` to the outbox through `tx`, so it commits or rolls back with the change it
+ * reports (the transactional outbox pattern). A mail with secrets keeps its full body encrypted
+ * (AES-256-GCM, the TOTP secrets' key) and only the redacted copy in clear. Delivery happens
+ * after the commit (lib/mail/deliverer.ts): call `nudgeDeliverer()` once the transaction is done.
+ * Returns the message's id; throws only what the database throws.
+ */
+export async function enqueueMail(tx: Tx, mail: Mail): Promise<string> {
+  const { outboxCopy, kind, to, subject, text, html } = mail;
+  const row = await tx.outboxMessage.create({
+    data: {
+      to,
+      subject,
+      kind: kind ?? "other",
+      text: outboxCopy?.text ?? text,
+      html: outboxCopy?.html ?? html,
+      sealed: outboxCopy ? encryptSecret(JSON.stringify({ text, html })) : null,
+    },
+    select: { id: true },
+  });
+  return row.id;
 }
 
-export function listOutbox(take = 100) {
-  return db.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take });
+/**
+ * The mail of a change that writes nothing else: queued on its own, then the deliverer is nudged.
+ * Never waits on, nor fails because of, the mail provider. Returns the outbox message's id.
+ */
+export async function sendMail(mail: Mail): Promise<{ delivery: "queued"; id: string }> {
+  const id = await enqueueMail(db, mail);
+  nudgeDeliverer();
+  return { delivery: "queued", id };
 }

@@ -12,7 +12,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 /**
  * A message in the recipient's language. Each template is a subject and a body in messages/*.json
  * under "mail"; `secretLines` (recovery codes) are added verbatim after the body, and are left out
- * of the copy that the dev outbox keeps.
+ * of the copy that the outbox shows and keeps once the mail is delivered.
  */
 export function renderMail(
   template: Template,
@@ -20,7 +20,7 @@ export function renderMail(
   values: Record<string, string | number> = {},
   secretLines: string[] = [],
 ): Mail {
-  const mail = compose(template, recipient, values, secretLines);
+  const mail = { ...compose(template, recipient, values, secretLines), kind: template };
   if (!secretLines.length) return mail;
   const hidden = compose(template, recipient, values, [t(recipient.locale)("codesHidden")]);
   return { ...mail, outboxCopy: { text: hidden.text, html: hidden.html } };

@@ -1,6 +1,8 @@
 import { record } from "../audit";
 import type { Client } from "../auth/sessions";
-import { sendMail } from "../mail/send";
+import { db } from "../db";
+import { nudgeDeliverer } from "../mail/deliverer";
+import { enqueueMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { mailTime } from "../dates";
 import { isFirstBlock } from "./throttle";
@@ -21,20 +23,31 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
   const result = await verifySecondFactor(user.id, input);
   if (result.ok) {
     if (result.method === "recovery") {
-      await record({ event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } });
-      await sendMail(renderMail("recoveryCodeUsed", user, { remaining: result.remaining ?? 0 }));
+      await db.$transaction(async (tx) => {
+        await record({ event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } }, tx);
+        await enqueueMail(tx, renderMail("recoveryCodeUsed", user, { remaining: result.remaining ?? 0 }));
+      });
+      nudgeDeliverer();
     }
     return result;
   }
   if (result.reason === "invalid") {
     await record({ event: "two_factor.failed", userId: user.id, client, details: { method: input.recoveryCode !== undefined ? "recovery" : "totp", ...(result.driftMinutes && { driftMinutes: result.driftMinutes }) } });
     if (result.consequence === "blocked") {
-      await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } });
-      if (await isFirstBlock(user.id)) await sendMail(renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }));
+      // The first block since the last success means someone who knows the password is guessing codes.
+      const first = await isFirstBlock(user.id);
+      await db.$transaction(async (tx) => {
+        await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } }, tx);
+        if (first) await enqueueMail(tx, renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }));
+      });
+      if (first) nudgeDeliverer();
     }
     if (result.consequence === "locked") {
-      await record({ event: "two_factor.locked", userId: user.id, client });
-      await sendMail(renderMail("twoFactorLocked", user));
+      await db.$transaction(async (tx) => {
+        await record({ event: "two_factor.locked", userId: user.id, client }, tx);
+        await enqueueMail(tx, renderMail("twoFactorLocked", user));
+      });
+      nudgeDeliverer();
     }
   }
   return result;

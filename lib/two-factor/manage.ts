@@ -1,9 +1,10 @@
 import { record } from "../audit";
 import { revokeSessions, type Client } from "../auth/sessions";
 import { db } from "../db";
-import { sendMail } from "../mail/send";
+import { nudgeDeliverer } from "../mail/deliverer";
+import { enqueueMail, type Tx } from "../mail/send";
 import { renderMail } from "../mail/templates";
-import { generateRecoveryCodes } from "./recovery-codes";
+import { prepareRecoveryCodes, REPLACE_CODES_ISOLATION, storeRecoveryCodes } from "./recovery-codes";
 import { decryptSecret, encryptSecret } from "./secrets";
 import { THROTTLE_CLEARED } from "./throttle";
 import { newSecret, normalizeCode, otpauthUri } from "./totp";
@@ -33,7 +34,11 @@ export type EnrollmentResult =
   | { ok: true; changed: boolean; recoveryCodes: string[] | null; signedOut: number }
   | { ok: false; reason: "format" | "invalid" | "expired"; driftMinutes?: number };
 
-/** Switches 2FA on (or to the new app) when `code` comes from the pending secret. */
+/**
+ * Switches 2FA on (or to the new app) when `code` comes from the pending secret. Everything it
+ * changes commits together or not at all: 2FA on, the ten recovery codes (hashed before the
+ * transaction opens), the other sessions ended, the audit event and the mail in the outbox.
+ */
 export async function completeEnrollment(user: Account, code: unknown, context: Context): Promise<EnrollmentResult> {
   if (!normalizeCode(code)) return { ok: false, reason: "format" };
   const current = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -45,50 +50,64 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
     return driftMinutes === null ? { ok: false, reason: "invalid" } : { ok: false, reason: "invalid", driftMinutes };
   }
   const changed = !!current.twoFactorEnabledAt && !!current.totpSecret;
-  // Guarded by the pending secret itself: of two confirmations of one enrollment, one wins.
-  const { count } = await db.user.updateMany({
-    where: { id: user.id, totpPendingSecret: current.totpPendingSecret },
-    data: {
-      totpSecret: current.totpPendingSecret,
-      totpLastStep: step,
-      twoFactorEnabledAt: changed ? current.twoFactorEnabledAt : new Date(),
-      totpPendingSecret: null,
-      totpPendingCreatedAt: null,
-      ...THROTTLE_CLEARED,
-    },
+  const prepared = changed ? null : await prepareRecoveryCodes(user.id);
+  const outcome = await db.$transaction(async (tx) => {
+    // Guarded by the pending secret itself: of two confirmations of one enrollment, one wins.
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, totpPendingSecret: current.totpPendingSecret },
+      data: {
+        totpSecret: current.totpPendingSecret,
+        totpLastStep: step,
+        twoFactorEnabledAt: changed ? current.twoFactorEnabledAt : new Date(),
+        totpPendingSecret: null,
+        totpPendingCreatedAt: null,
+        ...THROTTLE_CLEARED,
+      },
+    });
+    if (count !== 1) return null;
+    if (prepared) await storeRecoveryCodes(tx, prepared);
+    const signedOut = await revokeSessions(user.id, context.sessionId, tx);
+    await record({ event: changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client }, tx);
+    await enqueueMail(tx, prepared ? renderMail("twoFactorEnabled", user, {}, prepared.codes) : renderMail("twoFactorChanged", user));
+    return { signedOut };
   });
-  if (count !== 1) return { ok: false, reason: "expired" };
-  const recoveryCodes = changed ? null : await generateRecoveryCodes(user.id);
-  const signedOut = await revokeSessions(user.id, context.sessionId);
-  await record({ event: changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client });
-  await sendMail(changed ? renderMail("twoFactorChanged", user) : renderMail("twoFactorEnabled", user, {}, recoveryCodes!));
-  return { ok: true, changed, recoveryCodes, signedOut };
+  if (!outcome) return { ok: false, reason: "expired" };
+  nudgeDeliverer();
+  return { ok: true, changed, recoveryCodes: prepared?.codes ?? null, signedOut: outcome.signedOut };
 }
 
+/** A new set of recovery codes (the old set stops working), mailed; other sessions end. One transaction. */
 export async function regenerateRecoveryCodes(user: Account, context: Context) {
-  const codes = await generateRecoveryCodes(user.id);
-  const signedOut = await revokeSessions(user.id, context.sessionId);
-  await record({ event: "recovery_codes.regenerated", userId: user.id, client: context.client });
-  await sendMail(renderMail("recoveryCodesRegenerated", user, {}, codes));
-  return { codes, signedOut };
+  const prepared = await prepareRecoveryCodes(user.id);
+  const signedOut = await db.$transaction(async (tx) => {
+    await storeRecoveryCodes(tx, prepared);
+    const signedOut = await revokeSessions(user.id, context.sessionId, tx);
+    await record({ event: "recovery_codes.regenerated", userId: user.id, client: context.client }, tx);
+    await enqueueMail(tx, renderMail("recoveryCodesRegenerated", user, {}, prepared.codes));
+    return signedOut;
+  }, REPLACE_CODES_ISOLATION);
+  nudgeDeliverer();
+  return { codes: prepared.codes, signedOut };
 }
 
-/** Removes the secret and recovery codes and signs the user out everywhere but `keepSessionId`. */
-export async function removeSecondFactor(userId: string, keepSessionId?: string): Promise<number> {
-  await db.$transaction([
-    db.user.update({
-      where: { id: userId },
-      data: { twoFactorEnabledAt: null, totpSecret: null, totpLastStep: null, totpPendingSecret: null, totpPendingCreatedAt: null, ...THROTTLE_CLEARED },
-    }),
-    db.recoveryCode.deleteMany({ where: { userId } }),
-  ]);
-  return revokeSessions(userId, keepSessionId);
+/** Removes the secret and recovery codes and signs the user out everywhere but `keepSessionId`, through `tx`. */
+export async function removeSecondFactor(tx: Tx, userId: string, keepSessionId?: string): Promise<number> {
+  await tx.user.update({
+    where: { id: userId },
+    data: { twoFactorEnabledAt: null, totpSecret: null, totpLastStep: null, totpPendingSecret: null, totpPendingCreatedAt: null, ...THROTTLE_CLEARED },
+  });
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  return revokeSessions(userId, keepSessionId, tx);
 }
 
-/** The user turns 2FA off themselves (only while the policy allows: the caller checks). */
+/** The user turns 2FA off themselves (only while the policy allows: the caller checks). One transaction. */
 export async function disableTwoFactor(user: Account, context: Context) {
-  const signedOut = await removeSecondFactor(user.id, context.sessionId);
-  await record({ event: "two_factor.disabled", userId: user.id, client: context.client });
-  await sendMail(renderMail("twoFactorDisabled", user));
+  const signedOut = await db.$transaction(async (tx) => {
+    const signedOut = await removeSecondFactor(tx, user.id, context.sessionId);
+    await record({ event: "two_factor.disabled", userId: user.id, client: context.client }, tx);
+    await enqueueMail(tx, renderMail("twoFactorDisabled", user));
+    return signedOut;
+  });
+  nudgeDeliverer();
   return { signedOut };
 }

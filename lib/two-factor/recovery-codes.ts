@@ -2,6 +2,7 @@ import { createHmac, randomInt } from "node:crypto";
 import { config } from "../config";
 import { db } from "../db";
 import { bcryptCompare, bcryptHash } from "../hashing";
+import type { Prisma } from "../generated/sqlite/client";
 import { derivedKey } from "./secrets";
 import { asciiDigits } from "./totp";
 
@@ -52,15 +53,30 @@ export async function hashRecoveryCodes(userId: string, codes: string[]): Promis
   return Promise.all(codes.map(async (code) => ({ userId, lookup: lookupFor(userId, code), codeHash: await bcryptHash(code, cost) })));
 }
 
+/** A new set of codes: `codes` formatted for the user (the only time they exist in clear), `rows` what is stored. */
+export type PreparedRecoveryCodes = { codes: string[]; rows: { userId: string; lookup: string; codeHash: string }[] };
+
+/** Makes and hashes a new set for the user. Slow (ten bcrypt hashes): call it before opening a transaction. */
+export async function prepareRecoveryCodes(userId: string): Promise<PreparedRecoveryCodes> {
+  const codes = newCodes();
+  return { codes: codes.map(formatCode), rows: await hashRecoveryCodes(userId, codes) };
+}
+
+/** Replaces the user's codes with a prepared set, through `tx` (part of the caller's transaction). */
+export async function storeRecoveryCodes(tx: Prisma.TransactionClient, prepared: PreparedRecoveryCodes): Promise<void> {
+  const userId = prepared.rows[0]!.userId;
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.recoveryCode.createMany({ data: prepared.rows });
+}
+
+// Serializable: of two concurrent regenerations one fails, rather than both sets staying valid.
+export const REPLACE_CODES_ISOLATION = { isolationLevel: "Serializable" } as const;
+
 /** Replaces the user's codes with a new set and returns it, formatted: the only time the codes exist in clear. */
 export async function generateRecoveryCodes(userId: string): Promise<string[]> {
-  const codes = newCodes();
-  const rows = await hashRecoveryCodes(userId, codes);
-  // Serializable: of two concurrent regenerations one fails, rather than both sets staying valid.
-  await db.$transaction([db.recoveryCode.deleteMany({ where: { userId } }), db.recoveryCode.createMany({ data: rows })], {
-    isolationLevel: "Serializable",
-  });
-  return codes.map(formatCode);
+  const prepared = await prepareRecoveryCodes(userId);
+  await db.$transaction((tx) => storeRecoveryCodes(tx, prepared), REPLACE_CODES_ISOLATION);
+  return prepared.codes;
 }
 
 // A hash to compare against when no code has the attempt's prefix, so every attempt costs one compare.

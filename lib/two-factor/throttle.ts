@@ -1,5 +1,6 @@
 import type { User } from "../generated/sqlite/client";
 import { db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 
 export const MAX_ATTEMPTS = 5;
 export const BLOCK_MINUTES = 15;
@@ -67,6 +68,6 @@ export async function isFirstBlock(userId: string): Promise<boolean> {
 }
 
 /** Support's unlock: clears the lock, any block and the count. */
-export async function unlock(userId: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: THROTTLE_CLEARED });
+export async function unlock(userId: string, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: THROTTLE_CLEARED });
 }

@@ -41,3 +41,15 @@ after(async () => {
   if (onPostgres) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   else for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseUrl.slice(5)}${suffix}`, { force: true });
 });
+
+/** A second Prisma client on this test's database, as another server instance would have. */
+export async function anotherClient() {
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaClient: SqliteClient } = await import("@/lib/generated/sqlite/client");
+  const { PrismaClient: PostgresClient } = await import("@/lib/generated/postgres/client");
+  type Db = import("@/lib/db").Db;
+  return onPostgres
+    ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db)
+    : (new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl.slice(5), timeout: 10_000 }) }) as Db);
+}
