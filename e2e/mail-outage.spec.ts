@@ -5,6 +5,8 @@ import { createAccount, enroll, operator, expect, fillSteadily, mailAttempts, ma
 // message to the account: each journey still completes at once for the user, and each mail
 // arrives exactly once after Resend recovers (the deliverer retries with the same Idempotency-Key).
 const OUTAGE = ["500", "429", "hang"] as const;
+// Each mail waits out the outage (about 8 s here) and these journeys are long: triple the budget.
+test.slow();
 
 /** Waits until the fake Resend holds exactly these subjects for `email`, each once, then checks every message went through the whole outage. */
 async function deliveredOnce(email: string, subjects: string[], server = servers.main) {
