@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "pino", "bcryptjs"],
   experimental: {
     authInterrupts: true,
+    // Import only the primitives and chart parts a page uses from these barrel packages.
+    optimizePackageImports: ["radix-ui", "recharts"],
     // proxy.ts answers 413 above 256 kB; this is the limit for bodies sent without a length.
     serverActions: { bodySizeLimit: "1mb" },
   },

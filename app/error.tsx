@@ -1,16 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { Page } from "@/components/ui/card";
 
 // Never shows the error itself: production errors carry only a digest, which the server log has.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors");
+  const t = useTranslations();
   return (
-    <section className="card narrow">
-      <Notice tone="error">{t("generic")}</Notice>
-      <Button variant="secondary" type="button" onClick={reset}>{t("retry")}</Button>
-    </section>
+    <Page width="narrow" title={t("titles.error")}>
+      <Alert tone="error">{t("errors.generic")}</Alert>
+      <Button variant="secondary" type="button" onClick={reset}>{t("errors.retry")}</Button>
+    </Page>
   );
 }

@@ -62,7 +62,7 @@ export async function cancelSetup() {
   redirect(user.twoFactorEnabledAt ? "/settings/security" : "/");
 }
 
-export type SecurityState = ConfirmState & { codes?: string[]; disabled?: boolean; signedOut?: number };
+export type SecurityState = ConfirmState & { codes?: string[]; signedOut?: number };
 
 export async function changeTwoFactor(_: SecurityState, form: FormData): Promise<SecurityState> {
   const user = await requireUser();
@@ -74,6 +74,8 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
   switch (operation) {
     case "regenerate": {
       const { codes, signedOut } = await regenerateRecoveryCodes(user, context);
+      // The page behind the dialog shows how many codes are left: render it again with the answer.
+      revalidatePath("/settings/security");
       return { codes, signedOut };
     }
     case "change":
@@ -81,8 +83,10 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       redirect("/two-factor/setup");
     case "disable": {
       if (!mayDisable(user, await policyNow())) return { errors: { code: { key: "rollout.cannotDisable" } } };
-      const { signedOut } = await disableTwoFactor(user, context);
-      return { disabled: true, signedOut };
+      await disableTwoFactor(user, context);
+      // Status, cards and the banner in the layout all change: a fresh page that says what happened.
+      revalidatePath("/", "layout");
+      redirect("/settings/security?changed=off");
     }
     default:
       return { errors: { code: { key: "errors.malformed" } } };
