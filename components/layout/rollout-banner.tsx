@@ -13,7 +13,7 @@ export async function RolloutBanner() {
   const date = format.dateTime(policy.requiredFrom, { dateStyle: "long", timeZone: "UTC" });
   return (
     <aside className="border-b border-warn bg-warn-soft print:hidden" aria-label={t("bannerLabel")}>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-3 sm:px-6 py-2">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-3 sm:px-6 py-2">
         <ShieldAlert aria-hidden className="size-5 shrink-0" />
         <p className="flex-1 min-w-0 basis-60">
           {state.kind === "optional" ? t("banner", { date }) : t("required", { date })}{" "}

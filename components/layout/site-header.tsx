@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { LogOut } from "lucide-react";
+import { LogOut, Menu as MenuIcon } from "lucide-react";
 import { currentUser } from "@/lib/auth/guard";
 import { signOutAction } from "@/lib/actions/auth";
 import { config } from "@/lib/config";
 import { Button } from "@/components/ui/button";
+import { Menu, menuItemClasses } from "@/components/ui/menu";
 import { LanguageSwitcher } from "./language-switcher";
 import { Logo } from "./logo";
-import { PhoneMenu } from "./phone-menu";
 
 /** Logo and name; the account's links, language and sign-out; on a phone the links fold into a menu. */
 export async function SiteHeader() {
@@ -16,7 +16,7 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-line bg-surface print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-surface focus:p-2">{t("skip")}</a>
-      <div className="mx-auto flex max-w-6xl items-center gap-2 sm:gap-4 px-3 sm:px-6 py-2">
+      <div className="mx-auto flex max-w-7xl items-center gap-2 sm:gap-4 px-3 sm:px-6 py-2">
         <Logo name={config().APP_NAME} />
         {user && (
           <nav aria-label={t("main")} className="hidden md:block">
@@ -36,21 +36,24 @@ export async function SiteHeader() {
               <form action={signOutAction} className="hidden md:block">
                 <Button variant="secondary"><LogOut aria-hidden />{t("signOut")}</Button>
               </form>
-              <PhoneMenu links={links} label={t("menu")} signOut={t("signOut")} />
+              <Menu className="md:hidden" trigger={<><MenuIcon aria-hidden />{t("menu")}</>}>
+                <nav aria-label={t("main")}>
+                  <ul role="list">
+                    {links.map((l) => (
+                      <li key={l.href}><Link href={l.href} className={menuItemClasses()}>{l.label}</Link></li>
+                    ))}
+                    <li className="mt-1 border-t border-line pt-1">
+                      <form action={signOutAction}>
+                        <button type="submit" className={menuItemClasses()}><LogOut aria-hidden className="size-4" />{t("signOut")}</button>
+                      </form>
+                    </li>
+                  </ul>
+                </nav>
+              </Menu>
             </>
           )}
         </div>
       </div>
-      {user && (
-        <noscript>
-          <nav aria-label={t("main")} className="md:hidden px-3 pb-2">
-            <ul className="flex flex-wrap gap-3">
-              {links.map((l) => <li key={l.href}><Link href={l.href}>{l.label}</Link></li>)}
-              <li><form action={signOutAction}><button type="submit" className="underline text-accent">{t("signOut")}</button></form></li>
-            </ul>
-          </nav>
-        </noscript>
-      )}
     </header>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useState, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { QRCodeSVG } from "qrcode.react";
 import { Copy, ExternalLink } from "lucide-react";
 import { confirmEnrollment, type EnrollState } from "@/lib/actions/two-factor";
 import { Alert } from "@/components/ui/alert";
@@ -11,13 +11,17 @@ import { Card } from "@/components/ui/card";
 import { CodeInput } from "@/components/ui/code-input";
 import { Form } from "@/components/ui/form";
 import { useProblem } from "./problem";
-import { RecoveryCodes } from "./recovery-codes";
+// Loaded when a code is confirmed: the done screen is not part of the wizard's first load.
+const RecoveryCodes = dynamic(() => import("./recovery-codes").then((m) => m.RecoveryCodes));
 import { WizardStepper } from "./wizard-stepper";
 
-/** `notice`: why the wizard is shown (mandatory since…), left out once it is done; `doneTitle`: the tab's title then. */
-type Props = { uri: string; typedKey: string; app: string; cancel: () => Promise<void>; notice: ReactNode; changing: boolean; doneTitle: string };
+/**
+ * `notice`: why the wizard is shown (mandatory since…), left out once it is done; `qr`: the QR
+ * code, drawn on the server (no QR library in the browser); `doneTitle`: the tab's title once done.
+ */
+type Props = { uri: string; typedKey: string; app: string; cancel: () => Promise<void>; notice: ReactNode; qr: ReactNode; changing: boolean; doneTitle: string };
 
-export function ScanStep({ uri, typedKey, app, cancel, notice, changing, doneTitle }: Props) {
+export function ScanStep({ uri, typedKey, app, cancel, notice, qr, changing, doneTitle }: Props) {
   const t = useTranslations("setup");
   const explain = useProblem();
   const [copied, setCopied] = useState(false);
@@ -66,7 +70,7 @@ export function ScanStep({ uri, typedKey, app, cancel, notice, changing, doneTit
             </p>
           </div>
           <div className="w-fit rounded-md border border-line bg-white p-2 md:order-first">
-            <QRCodeSVG value={uri} size={192} marginSize={2} title={t("qrAlt", { app })} role="img" aria-label={t("qrAlt", { app })} />
+            {qr}
           </div>
         </div>
       </Card>

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { changeTwoFactor, type SecurityState } from "@/lib/actions/two-factor";
 import { Alert } from "@/components/ui/alert";
@@ -19,7 +19,7 @@ const LABELS: Record<Operation, { title: "regenerateTitle" | "changeTitle" | "di
   disable: { title: "disableTitle", button: "disable", hint: "disableHint", variant: "danger" },
 };
 
-const Opener = createContext<(operation: Operation) => void>(() => {});
+const Opener = createContext<(operation: Operation, button: HTMLElement) => void>(() => {});
 
 /**
  * The one dialog of the security page: every change asks for the password and a current code
@@ -30,7 +30,9 @@ export function SecurityDialog({ email, app, children }: { email: string; app: s
   const [operation, setOperation] = useState<Operation | null>(null);
   const [opened, setOpened] = useState(0);
   const [last, setLast] = useState<Operation>("regenerate");
-  const open = (op: Operation) => {
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (op: Operation, button: HTMLElement) => {
+    opener.current = button;
     setLast(op);
     setOperation(op);
     setOpened((n) => n + 1);
@@ -39,7 +41,7 @@ export function SecurityDialog({ email, app, children }: { email: string; app: s
   return (
     <Opener.Provider value={open}>
       {children}
-      <Dialog open={operation !== null} onOpenChange={(o) => !o && setOperation(null)} title={t(labels.title)} description={t(labels.hint)} closeLabel={t("close")}>
+      <Dialog open={operation !== null} onOpenChange={(o) => !o && setOperation(null)} title={t(labels.title)} description={t(labels.hint)} closeLabel={t("close")} opener={() => opener.current}>
         <ConfirmChange key={opened} operation={operation ?? last} email={email} app={app} close={() => setOperation(null)} />
       </Dialog>
     </Opener.Provider>
@@ -51,7 +53,7 @@ export function SecurityAction({ operation, variant }: { operation: Operation; v
   const t = useTranslations("security");
   const open = useContext(Opener);
   return (
-    <Button type="button" variant={variant ?? (operation === "disable" ? "danger" : "secondary")} onClick={() => open(operation)}>
+    <Button type="button" variant={variant ?? (operation === "disable" ? "danger" : "secondary")} onClick={(event) => open(operation, event.currentTarget)}>
       {t(LABELS[operation].button)}
     </Button>
   );

@@ -47,7 +47,7 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, sort, paginatio
   const shown = sort?.local && sortColumn?.sortValue ? [...rows].sort((a, b) => compare(sortColumn.sortValue!(a), sortColumn.sortValue!(b)) * (sort.dir === "asc" ? 1 : -1)) : rows;
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-md border border-line" role="region" aria-label={t("scroll", { name: caption })} tabIndex={0}>
+      <div className="relative overflow-x-auto rounded-md border border-line" role="region" aria-label={t("scroll", { name: caption })} tabIndex={0}>
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-surface-muted">

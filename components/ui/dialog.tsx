@@ -7,9 +7,9 @@ import { cn } from "./cn";
 
 /**
  * A modal dialog (Radix: focus moves in and is trapped, Escape closes, focus returns to the
- * button that opened it). Controlled: the caller keeps `open`.
+ * button that opened it: `opener`, as the dialog is opened by the caller, who keeps `open`).
  */
-export function Dialog({ open, onOpenChange, title, description, closeLabel, children }: { open: boolean; onOpenChange: (open: boolean) => void; title: ReactNode; description?: ReactNode; closeLabel: string; children: ReactNode }) {
+export function Dialog({ open, onOpenChange, title, description, closeLabel, opener, children }: { open: boolean; onOpenChange: (open: boolean) => void; title: ReactNode; description?: ReactNode; closeLabel: string; opener?: () => HTMLElement | null; children: ReactNode }) {
   return (
     <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <DialogPrimitive.Portal>
@@ -20,6 +20,13 @@ export function Dialog({ open, onOpenChange, title, description, closeLabel, chi
             "max-h-[calc(100dvh-1rem)] overflow-y-auto rounded-lg border border-line bg-surface p-4 sm:p-6 shadow-xl space-y-4",
           )}
           {...(description ? {} : { "aria-describedby": undefined })}
+          onCloseAutoFocus={(event) => {
+            const target = opener?.();
+            if (target?.isConnected) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
         >
           <div className="flex items-start justify-between gap-3">
             <DialogPrimitive.Title className="text-xl font-semibold">{title}</DialogPrimitive.Title>

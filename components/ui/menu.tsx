@@ -1,61 +1,31 @@
-"use client";
-
 import type { ReactNode } from "react";
-import Link from "next/link";
-import { DropdownMenu } from "radix-ui";
-import { Check } from "lucide-react";
+import { ChevronDown } from "lucide-react";
 import { buttonClasses, type ButtonVariant } from "./button";
 import { cn } from "./cn";
-
-export type MenuEntry =
-  | { kind: "link"; href: string; label: ReactNode; current?: boolean; reload?: boolean }
-  | { kind: "action"; label: ReactNode; onSelect: () => void }
-  | { kind: "radio"; value: string; label: ReactNode; lang?: string }
-  | { kind: "separator" };
-
-const ITEM = "flex min-h-11 w-full items-center gap-2 rounded px-3 py-2 text-fg no-underline outline-none cursor-pointer data-[highlighted]:bg-accent-soft data-[highlighted]:text-fg";
+import { MenuCloser } from "./menu-closer";
 
 /**
- * A menu button (Radix DropdownMenu: arrow keys, typeahead, Escape, focus back to the button).
- * `label` names a trigger that shows an icon only. Entries are links, actions, or one group of radio items (`value`/`onValueChange`).
+ * A menu button built on <details>/<summary> (the disclosure pattern): it opens and its links
+ * and forms work without JavaScript, and costs no script on the pages every visitor loads; with
+ * JavaScript, Escape and a click elsewhere close it (MenuCloser). `label` is read before the
+ * visible text of the button ("Language: English"); children are the entries (menuItemClasses).
  */
-export function Menu({ trigger, label, entries, value, onValueChange, variant = "ghost", align = "end", className }: { trigger: ReactNode; label?: string; entries: MenuEntry[]; value?: string; onValueChange?: (value: string) => void; variant?: ButtonVariant; align?: "start" | "end"; className?: string }) {
-  const radios = entries.filter((e) => e.kind === "radio");
+export function Menu({ trigger, label, children, variant = "ghost", align = "end", className }: { trigger: ReactNode; label?: string; children: ReactNode; variant?: ButtonVariant; align?: "start" | "end"; className?: string }) {
   return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger aria-label={label} className={buttonClasses(variant, "md", className)}>{trigger}</DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align={align} sideOffset={6} className="z-50 min-w-48 max-w-[calc(100vw-1rem)] rounded-md border border-line bg-surface p-1 shadow-lg">
-          {radios.length > 0 && (
-            <DropdownMenu.RadioGroup value={value} onValueChange={onValueChange}>
-              {radios.map((e) => (
-                <DropdownMenu.RadioItem key={e.value} value={e.value} lang={e.lang} className={ITEM}>
-                  <span className="size-4">
-                    <DropdownMenu.ItemIndicator><Check aria-hidden className="size-4" /></DropdownMenu.ItemIndicator>
-                  </span>
-                  {e.label}
-                </DropdownMenu.RadioItem>
-              ))}
-            </DropdownMenu.RadioGroup>
-          )}
-          {entries.map((e, i) => {
-            if (e.kind === "separator") return <DropdownMenu.Separator key={i} className="my-1 h-px bg-line" />;
-            if (e.kind === "link")
-              return (
-                <DropdownMenu.Item key={i} asChild className={cn(ITEM, e.current && "font-semibold")}>
-                  {e.reload ? <a href={e.href} aria-current={e.current ? "page" : undefined}>{e.label}</a> : <Link href={e.href} aria-current={e.current ? "page" : undefined}>{e.label}</Link>}
-                </DropdownMenu.Item>
-              );
-            if (e.kind === "action")
-              return (
-                <DropdownMenu.Item key={i} onSelect={e.onSelect} className={ITEM}>
-                  {e.label}
-                </DropdownMenu.Item>
-              );
-            return null;
-          })}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <details className={cn("group relative", className)}>
+      <summary className={cn(buttonClasses(variant, "md"), "list-none [&::-webkit-details-marker]:hidden")}>
+        {label && <span className="sr-only">{label} </span>}
+        {trigger}
+        <ChevronDown aria-hidden className="transition-transform group-open:rotate-180" />
+      </summary>
+      <div className={cn("absolute z-50 mt-1.5 min-w-52 max-w-[calc(100vw-1.5rem)] rounded-md border border-line bg-surface p-1 shadow-lg", align === "end" ? "right-0" : "left-0")}>
+        {children}
+      </div>
+      <MenuCloser />
+    </details>
   );
 }
+
+/** The look of one entry of a Menu: a link, or a form's button. */
+export const menuItemClasses = (current?: boolean) =>
+  cn("flex min-h-11 w-full items-center gap-2 rounded px-3 py-2 text-left text-fg no-underline cursor-pointer hover:bg-accent-soft hover:text-fg", current && "font-semibold");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { QRCodeSVG } from "qrcode.react";
 import { policyNow, requireUser, rolloutOf } from "@/lib/auth/guard";
 import { identityConfirmedRecently } from "@/lib/auth/sessions";
 import { cancelSetup, deferEnrollment } from "@/lib/actions/two-factor";
@@ -60,7 +61,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   return (
     <Page title={changing ? t("changeTitle") : t("title")}>
       {confirmed ? (
-        <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} notice={notice || null} changing={changing} doneTitle={await titleOf(changing, changing ? "done" : "codes")} />
+        <ScanStep {...(await scan(user, t("qrAlt", { app })))} app={app} cancel={cancelSetup} notice={notice || null} changing={changing} doneTitle={await titleOf(changing, changing ? "done" : "codes")} />
       ) : (
         <>
           <WizardStepper changing={changing} step={step} />
@@ -96,7 +97,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   );
 }
 
-async function scan(user: Awaited<ReturnType<typeof requireUser>>) {
+async function scan(user: Awaited<ReturnType<typeof requireUser>>, label: string) {
   const { secret, uri } = await pendingEnrollment(user);
-  return { uri, typedKey: formatSecretForTyping(secret) };
+  const qr = <QRCodeSVG value={uri} size={192} marginSize={2} title={label} role="img" aria-label={label} />;
+  return { uri, typedKey: formatSecretForTyping(secret), qr };
 }
