@@ -11,5 +11,5 @@ const TONES = {
 
 /** A short state label ("On", "Locked"); its text says the state, the colour only repeats it. */
 export function Badge({ tone = "neutral", children, className }: { tone?: keyof typeof TONES; children: ReactNode; className?: string }) {
-  return <span className={cn("inline-flex items-center gap-1 rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap", TONES[tone], className)}>{children}</span>;
+  return <span className={cn("inline-flex max-w-full items-center gap-1 rounded-2xl border px-2.5 py-0.5 text-sm font-medium", TONES[tone], className)}>{children}</span>;
 }

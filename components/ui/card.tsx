@@ -32,7 +32,7 @@ export function Page({ title, intro, children, width = "normal", actions, before
 /** A list of label/value pairs that stacks on a phone and sits in two columns on a wide screen. */
 export function DetailList({ items }: { items: { label: ReactNode; value: ReactNode }[] }) {
   return (
-    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[minmax(8rem,max-content)_1fr]">
+    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[minmax(7rem,40%)_minmax(0,1fr)]">
       {items.map((item, i) => (
         <div key={i} className="contents">
           <dt className="font-semibold pt-2 sm:pt-0">{item.label}</dt>
