@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { record } from "./audit";
 import type { Client } from "./auth/sessions";
 import { db } from "./db";
-import { nudgeDeliverer } from "./mail/deliverer";
-import { enqueueMail } from "./mail/send";
 import { renderMail } from "./mail/templates";
 import type { Account } from "./users";
+import { reportedChange } from "./reported-change";
 
 export const ResetRequestInput = z.object({
   fullName: z.string().trim().min(1, "lostAccess.errors.fullName").max(200, "lostAccess.errors.tooLong"),
@@ -18,13 +16,15 @@ export const ResetRequestInput = z.object({
 export async function fileResetRequest(user: Account, input: z.infer<typeof ResetRequestInput>, client: Client) {
   const open = await db.resetRequest.findFirst({ where: { userId: user.id, status: "open" } });
   if (open) return { created: false };
-  await db.$transaction(async (tx) => {
+  await reportedChange(async (tx) => {
     const request = await tx.resetRequest.create({
       data: { ...input, userId: user.id, email: user.email, ip: client.ip?.slice(0, 64), userAgent: client.userAgent?.slice(0, 512) },
     });
-    await record({ event: "reset_request.created", userId: user.id, client, details: { requestId: request.id } }, tx);
-    await enqueueMail(tx, renderMail("resetRequestReceived", user));
+    return {
+      value: null,
+      audit: { event: "reset_request.created", userId: user.id, client, details: { requestId: request.id } },
+      mail: renderMail("resetRequestReceived", user),
+    };
   });
-  nudgeDeliverer();
   return { created: true };
 }

@@ -11,13 +11,12 @@ import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
 import { db } from "../db";
 import { isId, text, texts } from "../form";
-import { nudgeDeliverer } from "../mail/deliverer";
-import { enqueueMail, sendMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
 import { PolicyInput, savePolicySettings } from "../settings";
 import type { Problem } from "../two-factor/check";
 import * as support from "../support";
+import { reportedChange } from "../reported-change";
 
 const Id = z.string().refine(isId);
 const TARGET = { id: true, email: true, name: true, locale: true, twoFactorEnabledAt: true, secondFactorLockedAt: true } as const;
@@ -113,15 +112,16 @@ export async function answerResetRequest(_: AnswerState, form: FormData): Promis
   }
   const { requestId, outcome, message } = input.data;
   const client = clientOf(await headers());
-  const request = await db.$transaction(async (tx) => {
+  const request = await reportedChange(async (tx) => {
     const request = await closeResetRequest(requestId, outcome, message, admin.id, tx);
-    if (!request) return null;
-    await record({ event: outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected", userId: request.userId, actorId: admin.id, client, details: { requestId, message } }, tx);
-    await enqueueMail(tx, renderMail(outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected", await requester(request, tx), { message }));
-    return request;
+    if (!request) return { value: null };
+    return {
+      value: request,
+      audit: { event: outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected", userId: request.userId, actorId: admin.id, client, details: { requestId, message } },
+      mail: renderMail(outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected", await requester(request, tx), { message }),
+    };
   });
   if (!request) return { values, error: problem("console.requests.errors.closed") };
-  nudgeDeliverer();
   revalidatePath("/admin", "layout");
   redirect(`/admin/requests?answered=${outcome}`);
 }

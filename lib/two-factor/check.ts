@@ -1,9 +1,7 @@
 import { record } from "../audit";
 import type { Client } from "../auth/sessions";
-import { db } from "../db";
-import { nudgeDeliverer } from "../mail/deliverer";
-import { enqueueMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
+import { reportedChange } from "../reported-change";
 import { mailTime } from "../dates";
 import { isFirstBlock } from "./throttle";
 import { normalizeCode } from "./totp";
@@ -23,11 +21,11 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
   const result = await verifySecondFactor(user.id, input);
   if (result.ok) {
     if (result.method === "recovery") {
-      await db.$transaction(async (tx) => {
-        await record({ event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } }, tx);
-        await enqueueMail(tx, renderMail("recoveryCodeUsed", user, { remaining: result.remaining ?? 0 }));
-      });
-      nudgeDeliverer();
+      await reportedChange(async () => ({
+        value: null,
+        audit: { event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } },
+        mail: renderMail("recoveryCodeUsed", user, { remaining: result.remaining ?? 0 }),
+      }));
     }
     return result;
   }
@@ -36,18 +34,18 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
     if (result.consequence === "blocked") {
       // The first block since the last success means someone who knows the password is guessing codes.
       const first = await isFirstBlock(user.id);
-      await db.$transaction(async (tx) => {
-        await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } }, tx);
-        if (first) await enqueueMail(tx, renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }));
-      });
-      if (first) nudgeDeliverer();
+      await reportedChange(async () => ({
+        value: null,
+        audit: { event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } },
+        mail: first ? renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }) : null,
+      }));
     }
     if (result.consequence === "locked") {
-      await db.$transaction(async (tx) => {
-        await record({ event: "two_factor.locked", userId: user.id, client }, tx);
-        await enqueueMail(tx, renderMail("twoFactorLocked", user));
-      });
-      nudgeDeliverer();
+      await reportedChange(async () => ({
+        value: null,
+        audit: { event: "two_factor.locked", userId: user.id, client },
+        mail: renderMail("twoFactorLocked", user),
+      }));
     }
   }
   return result;
