@@ -1,73 +1,132 @@
-import { Prisma } from "./generated/sqlite/client";
 import { record } from "./audit";
 import type { Client } from "./auth/sessions";
-import { formatMoment, POLICY_TIME_ZONE } from "./dates";
+import { config } from "./config";
+import { calendarDaysUntil, formatMoment } from "./dates";
 import { db } from "./db";
 import { logger } from "./logger";
 import { nudgeDeliverer } from "./mail/deliverer";
-import { enqueueMail } from "./mail/send";
+import { enqueueMail, type Tx } from "./mail/send";
 import { renderMail } from "./mail/templates";
-import { isLocale } from "./i18n/locales";
-import { daysUntil } from "./policy";
+import { deadlineOf, type Policy } from "./policy";
 import { policySettings, toPolicy } from "./settings";
+import type { Prisma } from "./generated/sqlite/client";
 
-// Reminders go out this many days before the date; each once per user and date.
-export const REMINDER_DAYS = [14, 7, 1] as const;
 const BATCH = 500;
 
-/** The reminder due `daysLeft` days before the date: the nearest one not yet passed, if any. */
-export function dueReminder(daysLeft: number): number | null {
-  if (daysLeft < 1) return null;
-  const due = REMINDER_DAYS.filter((d) => d >= daysLeft);
+/**
+ * The reminder due `daysLeft` calendar days before the date (0: the day itself), given the
+ * reminder days of the settings (e.g. 30, 14, 7, 1, 0): the nearest one not yet passed, or null
+ * once the date is past. A run that skipped a day still sends the one due now.
+ */
+export function dueReminder(daysLeft: number, reminderDays: readonly number[]): number | null {
+  if (daysLeft < 0) return null;
+  const due = reminderDays.filter((d) => d >= daysLeft);
   return due.length ? Math.min(...due) : null;
 }
 
+/** Where a reminder sends the user: the wizard (which asks to sign in first). */
+export const wizardLink = () => new URL("/two-factor/setup", config().APP_URL).toString();
+
 /**
- * Queues the due reminder to every user without 2FA. Safe to run every day, or twice: each is sent
- * once. A user is marked as reminded only in the transaction that puts the reminder in the outbox;
- * one user's failure is logged and the run goes on (`failed` counts them, for the next run to retry).
- * A run that queued something is recorded, with who started it (`by`: an admin, or none for cron).
+ * Who is reminded before the date: no 2FA, not exempt, whose deadline is the date itself (not a
+ * later one that support gave), and who was not yet sent this reminder for this date.
+ */
+function remindable(cutoff: string, reminder: number, policy: Policy): Prisma.UserWhereInput {
+  return {
+    twoFactorEnabledAt: null,
+    exemptAt: null,
+    createdAt: { lt: policy.requiredFrom },
+    OR: [{ personalDeadline: null }, { personalDeadline: { lte: policy.requiredFrom } }],
+    reminders: { none: { cutoff, daysLeft: reminder } },
+  };
+}
+
+type Recipient = { id: string; email: string; name: string; locale: string };
+
+function reminderMail(user: Recipient, policy: Policy, days: number) {
+  // A mail is read anywhere: the moment in the policy's zone, with the zone named.
+  return renderMail("reminder", user, { date: formatMoment(policy.requiredFrom, user.locale, policy.timeZone), days, link: wizardLink() });
+}
+
+/**
+ * Queues the due reminder to every user without 2FA (see `remindable`). Safe to run every day, or
+ * twice at once: each reminder goes once per user and date (the ReminderSent row, unique, is the
+ * claim, written in the transaction that queues the mail). Changing the date arms every reminder
+ * again for the new date. Users are taken by batches of 500 in one transaction each; when a batch
+ * collides with another run, its users are claimed one by one. One user's failure is logged and
+ * the run goes on (`failed` counts them, for the next run to retry). A run that queued something
+ * is recorded, with who started it (`by`: an admin, or none for cron).
  */
 export async function sendDueReminders(now = new Date(), by: { actorId?: string; client?: Client } = {}): Promise<{ sent: number; failed: number }> {
   const settings = await policySettings();
   const policy = toPolicy(settings);
-  const daysLeft = daysUntil(policy.requiredFrom, now.getTime());
-  const reminder = dueReminder(daysLeft);
+  const daysLeft = calendarDaysUntil(policy.requiredFrom, now, policy.timeZone);
+  const reminder = dueReminder(daysLeft, settings.reminderDays);
   if (reminder === null) return { sent: 0, failed: 0 };
+  const cutoff = settings.requiredFrom;
   let sent = 0;
   let failed = 0;
   let cursor: string | undefined;
   for (;;) {
     const users = await db.user.findMany({
-      where: { twoFactorEnabledAt: null, reminders: { none: { cutoff: settings.requiredFrom, daysLeft: reminder } } },
+      where: remindable(cutoff, reminder, policy),
+      select: { id: true, email: true, name: true, locale: true },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor && { cursor: { id: cursor }, skip: 1 }),
     });
-    for (const user of users) {
-      const locale = isLocale(user.locale) ? user.locale : "en";
-      // A mail is read anywhere: the moment in the policy's zone, with the zone named.
-      const date = formatMoment(policy.requiredFrom, locale, POLICY_TIME_ZONE);
-      // The unique row is the claim: a second run at the same time skips who the first one took.
-      const claimed = await db
-        .$transaction(async (tx) => {
-          await tx.reminderSent.create({ data: { userId: user.id, cutoff: settings.requiredFrom, daysLeft: reminder } });
-          await enqueueMail(tx, renderMail("reminder", user, { date, days: daysLeft }));
-        })
-        .then(() => true)
-        .catch((error: unknown) => {
-          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
-          if ((error as { code?: string }).code === "P2002") return false;
-          logger.error({ err: error, userId: user.id }, "reminders: could not queue a reminder; the next run retries");
-          failed++;
-          return false;
-        });
-      if (claimed) sent++;
+    if (!users.length) break;
+    const claim = async (tx: Tx, batch: Recipient[]) => {
+      await tx.reminderSent.createMany({ data: batch.map((u) => ({ userId: u.id, cutoff, daysLeft: reminder })) });
+      for (const user of batch) await enqueueMail(tx, reminderMail(user, policy, daysLeft));
+    };
+    const together = await db.$transaction((tx) => claim(tx, users), { timeout: 60_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (together) sent += users.length;
+    else {
+      for (const user of users) {
+        const claimed = await db.$transaction((tx) => claim(tx, [user])).then(
+          () => true,
+          (error: unknown) => {
+            // Another run took this user first: not a failure.
+            if ((error as { code?: string }).code === "P2002") return false;
+            logger.error({ err: error, userId: user.id }, "reminders: could not queue a reminder; the next run retries");
+            failed++;
+            return false;
+          },
+        );
+        if (claimed) sent++;
+      }
     }
     if (users.length < BATCH) break;
     cursor = users[users.length - 1]!.id;
   }
   if (sent) nudgeDeliverer();
-  if (sent) await record({ event: "reminders.sent", actorId: by.actorId, client: by.client, details: { sent, daysLeft: reminder, cutoff: settings.requiredFrom } });
+  if (sent) await record({ event: "reminders.sent", actorId: by.actorId, client: by.client, details: { sent, daysLeft: reminder, cutoff } });
   return { sent, failed };
+}
+
+/**
+ * Support's "send a reminder now" for chosen accounts (the at-risk list): a mail to each of them
+ * that has no 2FA and is not exempt, with their own deadline and a link to the wizard, whatever
+ * was sent before; one audit event for the run. Returns how many were queued.
+ */
+export async function sendRemindersTo(userIds: string[], by: { actorId?: string; client?: Client }): Promise<number> {
+  const settings = await policySettings();
+  const policy = toPolicy(settings);
+  const users = await db.user.findMany({
+    where: { id: { in: userIds.slice(0, 1000) }, twoFactorEnabledAt: null, exemptAt: null },
+    select: { id: true, email: true, name: true, locale: true, createdAt: true, personalDeadline: true },
+  });
+  if (!users.length) return 0;
+  await db.$transaction(async (tx) => {
+    for (const user of users) {
+      await enqueueMail(tx, renderMail("reminderNow", user, { date: formatMoment(deadlineOf(user, policy), user.locale, policy.timeZone), link: wizardLink() }));
+    }
+    await record({ event: "reminders.sent", actorId: by.actorId, client: by.client, details: { sent: users.length, selected: true } }, tx);
+  });
+  nudgeDeliverer();
+  return users.length;
 }

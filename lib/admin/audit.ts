@@ -35,6 +35,10 @@ const EVENTS: Record<AuditEventName, true> = {
   sign_out_others: true,
   "password.changed": true,
   "mail.retried": true,
+  "deadline.extended": true,
+  "exemption.granted": true,
+  "exemption.removed": true,
+  "checkup.completed": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 

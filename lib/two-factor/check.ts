@@ -6,6 +6,7 @@ import { enqueueMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { mailTime } from "../dates";
 import { isFirstBlock } from "./throttle";
+import { lowCodesMail, lowOnRecoveryCodes } from "../rollout/low-codes";
 import { normalizeCode } from "./totp";
 import { verifySecondFactor, type VerifyResult } from "./verify";
 import type { Account } from "../users";
@@ -26,6 +27,7 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
       await db.$transaction(async (tx) => {
         await record({ event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } }, tx);
         await enqueueMail(tx, renderMail("recoveryCodeUsed", user, { remaining: result.remaining ?? 0 }));
+        if (lowOnRecoveryCodes(result.remaining ?? 0)) await enqueueMail(tx, lowCodesMail(user, result.remaining ?? 0));
       });
       nudgeDeliverer();
     }

@@ -1,26 +1,23 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { policyNow, requireUser, rolloutOf } from "@/lib/auth/guard";
 import { identityConfirmedRecently } from "@/lib/auth/sessions";
 import { cancelSetup, deferEnrollment } from "@/lib/actions/two-factor";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { config } from "@/lib/config";
-import { policyMoment } from "@/lib/dates";
-import { requestTimeZone } from "@/lib/i18n/request";
 import { newSubmission } from "@/lib/two-factor/issued";
 import { pendingEnrollment } from "@/lib/two-factor/manage";
 import { formatSecretForTyping } from "@/lib/two-factor/totp";
 import { ConfirmIdentityForm } from "@/components/two-factor/confirm-identity-form";
 import { ScanStep } from "@/components/two-factor/scan-step";
+import { WizardNotice } from "@/components/rollout/wizard-notice";
 
 // The wizard: start → confirm password → scan and confirm a code → done (recovery codes).
 export default async function SetupPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
   const user = await requireUser({ enrolling: true });
   const rollout = await rolloutOf(user);
   const policy = await policyNow();
-  const cutoff = policyMoment(policy.requiredFrom, await getLocale(), await requestTimeZone());
   const tr = await getTranslations("rollout");
   const t = await getTranslations("setup");
   const app = config().APP_NAME;
@@ -29,13 +26,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const step = (await searchParams).step;
   if (changing && !confirmed && step !== "confirm") redirect("/settings/security");
 
-  const notice = (rollout.kind === "required" || rollout.kind === "grace") && (
-    <Notice tone="warning">
-      {user.role === "admin" ? tr("adminRequired") : tr("required", { date: cutoff.moment })}
-      {user.role !== "admin" && cutoff.local && <> {tr("yourTime", { time: cutoff.local })}</>}
-      {rollout.kind === "grace" && <> {tr("graceLeft", { days: rollout.daysLeft })}</>}
-    </Notice>
-  );
+  const notice = await WizardNotice({ user, state: rollout, policy });
 
   return (
     <section className="card">
@@ -59,7 +50,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           <p className="actions">
             <Link className="button button-primary" href="/two-factor/setup?step=confirm">{t("begin")}</Link>
           </p>
-          {rollout.kind === "grace" && (
+          {rollout.kind === "snoozable" && (
             <form action={deferEnrollment}>
               <Button variant="secondary">{tr("remindLater")}</Button>
             </form>
