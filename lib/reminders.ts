@@ -5,13 +5,12 @@ import { calendarDaysUntil, formatMoment } from "./dates";
 import { db } from "./db";
 import { logger } from "./logger";
 import { nudgeDeliverer } from "./mail/deliverer";
-import { enqueueMail, type Tx } from "./mail/send";
+import { enqueueMail, enqueueMails, type Tx } from "./mail/send";
 import { renderMail } from "./mail/templates";
 import { deadlineOf, type Policy } from "./policy";
 import { policySettings, toPolicy } from "./settings";
-import type { Prisma } from "./generated/sqlite/client";
 
-const BATCH = 500;
+const BATCH = 1000;
 
 /**
  * The reminder due `daysLeft` calendar days before the date (0: the day itself), given the
@@ -28,31 +27,25 @@ export function dueReminder(daysLeft: number, reminderDays: readonly number[]): 
 export const wizardLink = () => new URL("/two-factor/setup", config().APP_URL).toString();
 
 /**
- * Who is reminded before the date: no 2FA, not exempt, whose deadline is the date itself (not a
- * later one that support gave), and who was not yet sent this reminder for this date.
+ * Who is reminded before the date: no 2FA, not exempt, created before the date, and whose deadline
+ * is the date itself (not a later one that support gave).
  */
-function remindable(cutoff: string, reminder: number, policy: Policy): Prisma.UserWhereInput {
-  return {
-    twoFactorEnabledAt: null,
-    exemptAt: null,
-    createdAt: { lt: policy.requiredFrom },
-    OR: [{ personalDeadline: null }, { personalDeadline: { lte: policy.requiredFrom } }],
-    reminders: { none: { cutoff, daysLeft: reminder } },
-  };
+function remindable(user: { twoFactorEnabledAt: Date | null; exemptAt: Date | null; createdAt: Date; personalDeadline: Date | null }, policy: Policy): boolean {
+  if (user.twoFactorEnabledAt || user.exemptAt) return false;
+  if (user.createdAt >= policy.requiredFrom) return false;
+  return !user.personalDeadline || user.personalDeadline <= policy.requiredFrom;
 }
 
 type Recipient = { id: string; email: string; name: string; locale: string };
 
-function reminderMail(user: Recipient, policy: Policy, days: number) {
-  // A mail is read anywhere: the moment in the policy's zone, with the zone named.
-  return renderMail("reminder", user, { date: formatMoment(policy.requiredFrom, user.locale, policy.timeZone), days, link: wizardLink() });
-}
+// A mail is read anywhere: the moment (`date`) in the policy's zone, with the zone named.
+const reminderMail = (user: Recipient, date: string, days: number) => renderMail("reminder", user, { date, days, link: wizardLink() });
 
 /**
  * Queues the due reminder to every user without 2FA (see `remindable`). Safe to run every day, or
  * twice at once: each reminder goes once per user and date (the ReminderSent row, unique, is the
  * claim, written in the transaction that queues the mail). Changing the date arms every reminder
- * again for the new date. Users are taken by batches of 500 in one transaction each; when a batch
+ * again for the new date. Users are taken by batches of 1,000 in one transaction each; when a batch
  * collides with another run, its users are claimed one by one. One user's failure is logged and
  * the run goes on (`failed` counts them, for the next run to retry). A run that queued something
  * is recorded, with who started it (`by`: an admin, or none for cron).
@@ -66,19 +59,35 @@ export async function sendDueReminders(now = new Date(), by: { actorId?: string;
   const cutoff = settings.requiredFrom;
   let sent = 0;
   let failed = 0;
-  let cursor: string | undefined;
+  let after: string | undefined;
+  // Memoized per language: the same date is written the same way in every mail of the run.
+  const dates = new Map<string, string>();
+  const dateIn = (locale: string) => dates.get(locale) ?? (dates.set(locale, formatMoment(policy.requiredFrom, locale, policy.timeZone)), dates.get(locale)!);
   for (;;) {
-    const users = await db.user.findMany({
-      where: remindable(cutoff, reminder, policy),
-      select: { id: true, email: true, name: true, locale: true },
+    // Walks every account by primary key (keyset, a range scan), and filters here: a filtered,
+    // sorted query per batch would scan the whole table each time on 100,000 accounts.
+    const page = await db.user.findMany({
+      where: after === undefined ? {} : { id: { gt: after } },
+      select: { id: true, email: true, name: true, locale: true, twoFactorEnabledAt: true, exemptAt: true, createdAt: true, personalDeadline: true },
       orderBy: { id: "asc" },
       take: BATCH,
-      ...(cursor && { cursor: { id: cursor }, skip: 1 }),
     });
-    if (!users.length) break;
+    if (!page.length) break;
+    after = page[page.length - 1]!.id;
+    const candidates = page.filter((u) => remindable(u, policy));
+    const already = new Set(
+      candidates.length
+        ? (await db.reminderSent.findMany({ where: { cutoff, daysLeft: reminder, userId: { in: candidates.map((u) => u.id) } }, select: { userId: true } })).map((r) => r.userId)
+        : [],
+    );
+    const users = candidates.filter((u) => !already.has(u.id));
+    if (!users.length) {
+      if (page.length < BATCH) break;
+      continue;
+    }
     const claim = async (tx: Tx, batch: Recipient[]) => {
       await tx.reminderSent.createMany({ data: batch.map((u) => ({ userId: u.id, cutoff, daysLeft: reminder })) });
-      for (const user of batch) await enqueueMail(tx, reminderMail(user, policy, daysLeft));
+      await enqueueMails(tx, batch.map((user) => reminderMail(user, dateIn(user.locale), daysLeft)));
     };
     const together = await db.$transaction((tx) => claim(tx, users), { timeout: 60_000 }).then(
       () => true,
@@ -100,8 +109,7 @@ export async function sendDueReminders(now = new Date(), by: { actorId?: string;
         if (claimed) sent++;
       }
     }
-    if (users.length < BATCH) break;
-    cursor = users[users.length - 1]!.id;
+    if (page.length < BATCH) break;
   }
   if (sent) nudgeDeliverer();
   if (sent) await record({ event: "reminders.sent", actorId: by.actorId, client: by.client, details: { sent, daysLeft: reminder, cutoff } });
