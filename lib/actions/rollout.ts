@@ -32,7 +32,7 @@ export async function completeCheckup(_: CheckupState, form: FormData): Promise<
   const result = await checkSecondFactor(user, { code: text(form, "code") }, client);
   if (!result.ok) return { errors: { code: await localized(problemOf(result, false)) } };
   await recordCheckup(user.id, answer === "kept", client);
-  revalidatePath("/");
+  // No revalidation: the card stays to show its answer; the next visit no longer shows it.
   return { done: { hasRecoveryCodes: answer === "kept" } };
 }
 
