@@ -30,3 +30,26 @@ test(`the reminder schedule on ${COUNT.toLocaleString("en")} accounts: each remi
   const exempt = await db.user.findFirstOrThrow({ where: { exemptAt: { not: null } } });
   assert.equal(await db.outboxMessage.count({ where: { to: exempt.email } }), 0);
 });
+
+test(`the at-risk list and the preview on ${COUNT.toLocaleString("en")} accounts are counted and paged by the database`, async () => {
+  const { atRiskAccounts } = await import("./admin/at-risk");
+  const { previewPolicy } = await import("./rollout/preview");
+  const { policySettings } = await import("./settings");
+  const now = new Date("2031-07-01T08:00:00Z");
+  const timed = async <T>(label: string, run: () => Promise<T>) => {
+    const start = performance.now();
+    const result = await run();
+    console.log(`${label}: ${(performance.now() - start).toFixed(0)} ms`);
+    return result;
+  };
+  // Nobody signed in since the announcement (30 days before the date): every remindable account is at risk.
+  const first = await timed("at risk, page 1 with the counts per reason", () => atRiskAccounts({ q: "", reason: "all", page: 1 }, now));
+  const remindable = await db.user.count({ where: { twoFactorEnabledAt: null, exemptAt: null } });
+  assert.equal(first.total, remindable);
+  assert.equal(first.users.length, 50);
+  const last = await timed("at risk, last page", () => atRiskAccounts({ q: "", reason: "noSignIn", page: first.pages }, now));
+  assert.equal(last.users.length, remindable - (first.pages - 1) * 50);
+  const settings = await policySettings();
+  const preview = await timed("preview of a date 30 days earlier", () => previewPolicy(settings, { ...settings, requiredFrom: "2031-05-30", snoozeLimit: 0 }, now));
+  assert.deepEqual(preview, { before: 0, after: remindable });
+});
