@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { formatMoment } from "@/lib/dates";
+import { dayIn, formatMoment } from "@/lib/dates";
 import { CalendarClock, Lock, ShieldCheck, ShieldOff, Users, LifeBuoy } from "lucide-react";
 import { rolloutOverview } from "@/lib/admin/overview";
 import { requireAdmin } from "@/lib/auth/guard";
@@ -65,7 +65,7 @@ export default async function AdminOverviewPage() {
       </dl>
       <RolloutFunnel funnel={await rolloutFunnel()} exempt={await exemptAccounts()} />
       <Card>
-        <EnrollmentChart days={overview.enrollmentsPerDay} accounts={overview.accounts} withTwoFactor={overview.withTwoFactor} cutoff={overview.cutoff.toISOString().slice(0, 10)} />
+        <EnrollmentChart days={overview.enrollmentsPerDay} accounts={overview.accounts} withTwoFactor={overview.withTwoFactor} cutoff={dayIn(overview.cutoff, overview.timeZone)} />
       </Card>
     </Page>
   );
