@@ -29,7 +29,7 @@ export default async function UserPage({ params }: { params: Params }) {
   const { user, recoveryCodesLeft, sessions, trail, passwordThrottle } = detail;
   const [t, tc, tl, tp, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("language"), await getTranslations("signInProtection"), await getFormatter()];
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : tc("never"));
-  const policy = await currentPolicy();
+  const [policy, tx] = [await currentPolicy(), await getTranslations("console.exceptions")];
   const blocked = user.secondFactorBlockedUntil && user.secondFactorBlockedUntil > new Date() ? user.secondFactorBlockedUntil : null;
   return (
     <Page
@@ -82,6 +82,8 @@ export default async function UserPage({ params }: { params: Params }) {
                 ),
               },
               { label: t("failures"), value: format.number(user.secondFactorFailures) },
+              { label: tx("snoozesUsed"), value: format.number(user.snoozesUsed) },
+              { label: tx("lastCheckup"), value: when(user.checkupAt) },
             ]}
           />
         </Card>
