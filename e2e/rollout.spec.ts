@@ -6,8 +6,8 @@ test.describe("before the date", () => {
     await signIn(page, account);
     const banner = page.getByRole("complementary", { name: "Two-factor authentication" });
     await expect(banner).toContainText("Two-factor authentication becomes mandatory on");
-    // The date is 40 days from the start of today, UTC: 39 whole days and some hours.
-    await expect(banner).toContainText(/mandatory on .* at 00:00 UTC\. 39 days left\./);
+    // The date is 40 days from the start of today, UTC: 40 days on the reader's calendar (UTC here).
+    await expect(banner).toContainText(/mandatory on .* at 00:00 UTC\. 40 days left\./);
     await page.goto("/settings/security");
     await expect(banner).toBeVisible();
     await banner.getByRole("link", { name: "Set up now" }).click();
@@ -120,15 +120,15 @@ test.describe("after the date", () => {
 test.describe("during the grace period", () => {
   test.use({ baseURL: `http://localhost:${servers.grace.port}` });
 
-  test("a user may choose 'Remind me later' and is told how many days are left", async ({ page }) => {
+  test("a user may choose 'Remind me later' and is told how many times are left, and until when", async ({ page }) => {
     const account = await createAccount({}, servers.grace);
     await signIn(page, account);
     await expect(page).toHaveURL(/\/two-factor\/setup$/);
-    await expect(page.getByText("You can postpone it for 5 more days.")).toBeVisible();
+    await expect(page.getByText(/You can choose “Remind me later” 3 more times\. It cannot be postponed past .* at 00:00 UTC\./)).toBeVisible();
     await page.getByRole("button", { name: "Remind me later" }).click();
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
     const banner = page.getByRole("complementary", { name: "Two-factor authentication" });
-    await expect(banner).toContainText("You can postpone it for 5 more days.");
+    await expect(banner).toContainText(/You chose to be reminded later: two-factor authentication will be asked again on .* UTC\. You can choose “Remind me later” 2 more times\./);
     await page.goto("/settings/security");
     await expect(page.getByRole("heading", { name: "Security" })).toBeVisible();
   });

@@ -28,7 +28,11 @@ export type AuditEventName =
   | "sign_out_others"
   | "password.changed"
 
-  | "mail.retried";
+  | "mail.retried"
+  | "deadline.extended"
+  | "exemption.granted"
+  | "exemption.removed"
+  | "checkup.completed";
 
 export type AuditEntry = {
   event: AuditEventName;

@@ -92,3 +92,33 @@ test("with Resend down, the command line makes the change, queues the mail and r
   const queued = await db.outboxMessage.findMany({ where: { to: "down@example.test" }, orderBy: { createdAt: "asc" } });
   assert.deepEqual(queued.map((m) => [m.kind, m.status]), [["passwordChanged", "queued"], ["signedOutEverywhere", "queued"]]);
 });
+
+test("operators show and set a personal deadline, and exempt an account, each with a reason", async () => {
+  assert.equal(users(["create", "late@example.test", "--password", "long enough pw", "--locale", "fr"]).code, 0);
+  assert.match(users(["extend", "late@example.test"]).out, /late@example\.test: two-factor authentication required from/);
+  assert.match(users(["extend", "late@example.test", "--until", "2099-02-30", "--reason", "x"]).err, /YYYY-MM-DD/);
+  assert.match(users(["extend", "late@example.test", "--until", "2099-03-01"]).err, /--reason/);
+  assert.match(users(["extend", "late@example.test", "--until", "2001-03-01", "--reason", "leave"]).err, /after today/);
+  const set = users(["extend", "late@example.test", "--until", "2099-03-01", "--reason", "On parental leave"]);
+  assert.equal(set.code, 0, set.err);
+  assert.match(set.out, /required from 1 March 2099 at 00:00 CET/);
+  assert.match(users(["extend", "late@example.test"]).out, /personal deadline; reason: On parental leave/);
+  const user = await db.user.findUniqueOrThrow({ where: { email: "late@example.test" } });
+  assert.equal(user.personalDeadline?.toISOString(), "2099-02-28T23:00:00.000Z", "00:00 in Brussels");
+  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "late@example.test", kind: "deadlineExtended" } });
+  assert.match(mail.text, /1 mars 2099 à 00:00 UTC\+1|1 mars 2099 à 00:00 CET/);
+  assert.match(mail.text, /On parental leave/);
+  const extended = await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, event: "deadline.extended" } });
+  assert.match(extended.details ?? "", /On parental leave/);
+
+  assert.match(users(["exempt", "late@example.test"]).err, /--reason/);
+  assert.equal(users(["exempt", "late@example.test", "--reason", "Printer service account"]).code, 0);
+  assert.ok((await db.user.findUniqueOrThrow({ where: { id: user.id } })).exemptAt);
+  assert.equal(users(["exempt", "late@example.test", "--end"]).code, 0);
+  assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).exemptAt, null);
+  assert.deepEqual((await db.auditEvent.findMany({ where: { userId: user.id, event: { startsWith: "exemption." } }, orderBy: { createdAt: "asc" } })).map((e) => e.event), ["exemption.granted", "exemption.removed"]);
+
+  assert.equal(users(["create", "boss@example.test", "--password", "long enough pw", "--admin"]).code, 0);
+  assert.match(users(["exempt", "boss@example.test", "--reason", "no"]).err, /administrators always need/);
+  assert.match(users(["extend", "boss@example.test", "--until", "2099-03-01", "--reason", "no"]).err, /administrators always need/);
+});

@@ -5,6 +5,11 @@ import { requireUser } from "@/lib/auth/guard";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, DetailList, Page } from "@/components/ui/card";
+import { CheckupCard } from "@/components/rollout/checkup-card";
+import { LowCodesNotice } from "@/components/rollout/low-codes-notice";
+import { checkupDue } from "@/lib/rollout/checkup";
+import { lowOnRecoveryCodes } from "@/lib/rollout/low-codes";
+import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("titles"))("account") };
@@ -15,8 +20,11 @@ export default async function AccountPage() {
   const [t, tl, ts, format] = [await getTranslations("account"), await getTranslations("language"), await getTranslations("security"), await getFormatter()];
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long", timeStyle: "short" }) : t("never"));
   const on = !!user.twoFactorEnabledAt;
+  const codesLeft = on ? await remainingRecoveryCodes(user.id) : 0;
   return (
     <Page title={t("title")} intro={t("signedInAs", { name: user.name, email: user.email })}>
+      {on && lowOnRecoveryCodes(codesLeft) && <LowCodesNotice remaining={codesLeft} />}
+      {checkupDue(user) && <CheckupCard />}
       <Card as="section" labelledBy="two-factor-title">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="two-factor-title" className="text-xl flex items-center gap-2">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { dayIn, formatMoment } from "@/lib/dates";
 import { CalendarClock, Lock, ShieldCheck, ShieldOff, Users, LifeBuoy } from "lucide-react";
 import { rolloutOverview } from "@/lib/admin/overview";
 import { requireAdmin } from "@/lib/auth/guard";
@@ -9,6 +10,9 @@ import { mailHealth } from "@/lib/mail/outbox";
 import { Card, Page } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { EnrollmentChart } from "@/components/admin/enrollment-chart";
+import { RolloutFunnel } from "@/components/admin/rollout-funnel";
+import { rolloutFunnel } from "@/lib/admin/funnel";
+import { exemptAccounts } from "@/lib/rollout/exceptions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.overview"))("title") };
@@ -27,7 +31,7 @@ function Stat({ icon, label, figure, children }: { icon: ReactNode; label: strin
 export default async function AdminOverviewPage() {
   await requireAdmin();
   const [t, format, overview, mail] = [await getTranslations("console.overview"), await getFormatter(), await rolloutOverview(), await mailHealth()];
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: overview.timeZone });
   const icon = "size-4 shrink-0";
   return (
     <Page width="full" title={t("title")}>
@@ -48,7 +52,7 @@ export default async function AdminOverviewPage() {
         <Stat icon={<ShieldOff aria-hidden className={icon} />} label={t("withoutTwoFactor")} figure={format.number(overview.withoutTwoFactor)}>
           <Link href="/admin/users?state=disabled">{t("seeWithout")}</Link>
         </Stat>
-        <Stat icon={<CalendarClock aria-hidden className={icon} />} label={t("cutoff")} figure={day(overview.cutoff)}>
+        <Stat icon={<CalendarClock aria-hidden className={icon} />} label={t("cutoff")} figure={formatMoment(overview.cutoff, await getLocale(), overview.timeZone)}>
           <p>{t("cutoffDays", { days: overview.daysToCutoff })} {t("grace", { days: overview.graceDays, end: day(overview.graceEnds) })}</p>
           <Link href="/admin/settings">{t("changeCutoff")}</Link>
         </Stat>
@@ -59,8 +63,9 @@ export default async function AdminOverviewPage() {
           <Link href="/admin/users?state=locked">{t("seeLocked")}</Link>
         </Stat>
       </dl>
+      <RolloutFunnel funnel={await rolloutFunnel()} exempt={await exemptAccounts()} />
       <Card>
-        <EnrollmentChart days={overview.enrollmentsPerDay} accounts={overview.accounts} withTwoFactor={overview.withTwoFactor} cutoff={overview.cutoff.toISOString().slice(0, 10)} />
+        <EnrollmentChart days={overview.enrollmentsPerDay} accounts={overview.accounts} withTwoFactor={overview.withTwoFactor} cutoff={dayIn(overview.cutoff, overview.timeZone)} />
       </Card>
     </Page>
   );

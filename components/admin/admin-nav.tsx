@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { ClipboardList, LayoutDashboard, LifeBuoy, Mail, Settings, Users } from "lucide-react";
+import { ClipboardList, LayoutDashboard, LifeBuoy, Mail, Settings, TriangleAlert, Users } from "lucide-react";
 import { Menu, menuItemClasses } from "@/components/ui/menu";
 import { cn } from "@/components/ui/cn";
 
 const SECTIONS = [
   { href: "/admin", label: "overview", icon: LayoutDashboard },
   { href: "/admin/users", label: "users", icon: Users },
+  { href: "/admin/at-risk", label: "atRisk", icon: TriangleAlert },
   { href: "/admin/requests", label: "requests", icon: LifeBuoy },
   { href: "/admin/audit", label: "audit", icon: ClipboardList },
   { href: "/admin/settings", label: "settings", icon: Settings },

@@ -13,7 +13,8 @@ import { db } from "../db";
 import { isId, text, texts } from "../form";
 import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
-import { PolicyInput, savePolicySettings } from "../settings";
+import { previewPolicy } from "../rollout/preview";
+import { PolicyInput, policySettings, savePolicySettings, SETTING_FIELDS, type SettingName } from "../settings";
 import type { Problem } from "../two-factor/check";
 import * as support from "../support";
 import { reportedChange } from "../reported-change";
@@ -127,26 +128,27 @@ export async function answerResetRequest(_: AnswerState, form: FormData): Promis
 }
 
 export type PolicyState = {
-  errors?: { requiredFrom?: Problem; graceDays?: Problem };
-  values?: { requiredFrom: string; graceDays: string };
+  errors?: Partial<Record<SettingName, Problem>>;
+  values?: Record<SettingName, string>;
   saved?: boolean;
+  /** What the settings typed would do today, before they are saved. */
+  preview?: { before: number; after: number };
 };
 
-/** Changes the cutoff date and the grace period; a bad field saves nothing. */
+/**
+ * Changes the rollout settings (every field at once; a bad field saves nothing), or with
+ * `intent=preview` only counts what they would change today.
+ */
 export async function savePolicy(_: PolicyState, form: FormData): Promise<PolicyState> {
   const admin = await requireAdmin();
-  const values = { requiredFrom: text(form, "requiredFrom").trim(), graceDays: text(form, "graceDays").trim() };
+  const names = Object.keys(SETTING_FIELDS) as SettingName[];
+  const values = Object.fromEntries(names.map((n) => [n, text(form, n).trim()])) as Record<SettingName, string>;
   const input = PolicyInput.safeParse(values);
   if (!input.success) {
     const bad = fieldsWithIssues(input.error);
-    return {
-      values,
-      errors: {
-        requiredFrom: bad.has("requiredFrom") ? problem("console.settings.errors.requiredFrom") : undefined,
-        graceDays: bad.has("graceDays") ? problem("console.settings.errors.graceDays") : undefined,
-      },
-    };
+    return { values, errors: Object.fromEntries(names.filter((n) => bad.has(n)).map((n) => [n, problem(`console.settings.errors.${n}`)])) };
   }
+  if (text(form, "intent") === "preview") return { values, preview: await previewPolicy(await policySettings(), input.data) };
   const { before, after } = await savePolicySettings(input.data, admin.id);
   await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after } });
   revalidatePath("/admin", "layout");

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { policyNow, requireUser, rolloutOf } from "../auth/guard";
-import { record } from "../audit";
-import { graceEnds, mayDisable } from "../policy";
+import { policyNow, requireUser } from "../auth/guard";
+import { mayDisable } from "../policy";
+import { snooze } from "../rollout/snooze";
 import { browserDevices } from "../auth/device";
 import { attemptPassword } from "../auth/password-attempt";
 import { clientOf } from "../auth/request";
@@ -45,6 +45,8 @@ export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<
   const errors = await checkIdentity(form, user);
   if (errors) return { errors };
   await markIdentityConfirmed(user.sessionId);
+  // Started the wizard: counted by the funnel, and "abandoned" while 2FA stays off.
+  if (!user.twoFactorEnabledAt && !user.wizardStartedAt) await db.user.update({ where: { id: user.id }, data: { wizardStartedAt: new Date() } });
   redirect("/two-factor/setup");
 }
 
@@ -113,14 +115,11 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
   }
 }
 
-/** "Remind me later", offered only during the grace period: the wizard waits a day (at most until the grace ends). */
+/** "Remind me later", offered after the date while the user has snoozes left (lib/rollout/snooze.ts). */
 export async function deferEnrollment() {
   const user = await requireUser({ enrolling: true });
-  const state = await rolloutOf(user);
-  if (state.kind !== "grace") redirect("/two-factor/setup");
-  const until = new Date(Math.min(Date.now() + 86_400_000, graceEnds(await policyNow()).getTime()));
-  await db.user.update({ where: { id: user.id }, data: { enrollmentDeferredUntil: until } });
-  await record({ event: "enrollment.deferred", userId: user.id, client: clientOf(await headers()), details: { until: until.toISOString() } });
+  const done = await snooze(user, await policyNow(), clientOf(await headers()));
+  if (!done) redirect("/two-factor/setup");
   // The banner lives in the root layout, which a redirect alone does not render again.
   revalidatePath("/", "layout");
   redirect("/");

@@ -35,6 +35,10 @@ const EVENTS: Record<AuditEventName, true> = {
   sign_out_others: true,
   "password.changed": true,
   "mail.retried": true,
+  "deadline.extended": true,
+  "exemption.granted": true,
+  "exemption.removed": true,
+  "checkup.completed": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 
@@ -159,6 +163,13 @@ export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actor
       const factors = Array.isArray(d.factors) ? d.factors.map(String) : [];
       return { key, values: { factor: factors.includes("recovery") ? "recovery" : factors.includes("totp") ? "totp" : "password" } };
     }
+    case "deadline.extended":
+    case "exemption.granted":
+      return { key, values: { actor }, reason: typeof d.reason === "string" ? d.reason : undefined };
+    case "exemption.removed":
+      return { key, values: { actor } };
+    case "checkup.completed":
+      return { key, values: { codes: d.hasRecoveryCodes ? "kept" : "lost" } };
     case "reminders.sent":
       return { key, values: { actor, sent: Number(d.sent ?? 0), days: Number(d.daysLeft ?? 0) } };
     default:

@@ -1,9 +1,11 @@
 import { record } from "../audit";
 import type { Client } from "../auth/sessions";
+import { enqueueMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { reportedChange } from "../reported-change";
 import { mailTime } from "../dates";
 import { isFirstBlock } from "./throttle";
+import { lowCodesMail, lowOnRecoveryCodes } from "../rollout/low-codes";
 import { normalizeCode } from "./totp";
 import { verifySecondFactor, type VerifyResult } from "./verify";
 import type { Account } from "../users";
@@ -21,11 +23,16 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
   const result = await verifySecondFactor(user.id, input);
   if (result.ok) {
     if (result.method === "recovery") {
-      await reportedChange(async () => ({
-        value: null,
-        audit: { event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } },
-        mail: renderMail("recoveryCodeUsed", user, { remaining: result.remaining ?? 0 }),
-      }));
+      await reportedChange(async (tx) => {
+        const remaining = result.remaining ?? 0;
+        // Few codes left: a second mail, in the same transaction, says how to make new ones.
+        if (lowOnRecoveryCodes(remaining)) await enqueueMail(tx, lowCodesMail(user, remaining));
+        return {
+          value: null,
+          audit: { event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } },
+          mail: renderMail("recoveryCodeUsed", user, { remaining }),
+        };
+      });
     }
     return result;
   }

@@ -5,17 +5,15 @@ import { QRCodeSVG } from "qrcode.react";
 import { policyNow, requireUser, rolloutOf } from "@/lib/auth/guard";
 import { identityConfirmedRecently } from "@/lib/auth/sessions";
 import { cancelSetup, deferEnrollment } from "@/lib/actions/two-factor";
-import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, Page } from "@/components/ui/card";
 import { config } from "@/lib/config";
-import { policyMoment } from "@/lib/dates";
-import { requestTimeZone } from "@/lib/i18n/request";
 import { newSubmission } from "@/lib/two-factor/issued";
 import { pendingEnrollment } from "@/lib/two-factor/manage";
 import { formatSecretForTyping } from "@/lib/two-factor/totp";
 import { ConfirmIdentityForm } from "@/components/two-factor/confirm-identity-form";
 import { ScanStep } from "@/components/two-factor/scan-step";
+import { WizardNotice } from "@/components/rollout/wizard-notice";
 import { WizardStepper } from "@/components/two-factor/wizard-stepper";
 import { wizardSteps, type WizardStep } from "@/components/two-factor/wizard-steps";
 
@@ -49,18 +47,11 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   if (changing && step === "start") redirect("/settings/security");
   const rollout = await rolloutOf(user);
   const policy = await policyNow();
-  const cutoff = policyMoment(policy.requiredFrom, await getLocale(), await requestTimeZone());
   const tr = await getTranslations("rollout");
   const t = await getTranslations("setup");
   const app = config().APP_NAME;
 
-  const notice = (rollout.kind === "required" || rollout.kind === "grace") && (
-    <Alert tone="warning" live={false}>
-      {user.role === "admin" ? tr("adminRequired") : tr("required", { date: cutoff.moment })}
-      {user.role !== "admin" && cutoff.local && <> {tr("yourTime", { time: cutoff.local })}</>}
-      {rollout.kind === "grace" && <> {tr("graceLeft", { days: rollout.daysLeft })}</>}
-    </Alert>
-  );
+  const notice = await WizardNotice({ user, state: rollout, policy });
 
   return (
     <Page title={changing ? t("changeTitle") : t("title")}>
@@ -87,7 +78,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
               </ul>
               <div className="flex flex-wrap gap-2">
                 <ButtonLink href="/two-factor/setup?step=confirm">{t("begin")}</ButtonLink>
-                {rollout.kind === "grace" && (
+                {rollout.kind === "snoozable" && (
                   <form action={deferEnrollment}>
                     <Button variant="secondary">{tr("remindLater")}</Button>
                   </form>

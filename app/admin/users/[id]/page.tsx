@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { userDetail } from "@/lib/admin/user-detail";
 import { requireAdmin } from "@/lib/auth/guard";
@@ -10,6 +10,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, DetailList, Page } from "@/components/ui/card";
 import { AuditTable } from "@/components/admin/audit-table";
 import { ResetTwoFactor, SignOutEverywhere, UnlockTwoFactor } from "@/components/admin/user-actions";
+import { ExtendDeadline, Exemption } from "@/components/admin/rollout-exceptions";
+import { formatMoment } from "@/lib/dates";
+import { currentPolicy } from "@/lib/settings";
 
 type Params = Promise<{ id: string }>;
 
@@ -26,6 +29,7 @@ export default async function UserPage({ params }: { params: Params }) {
   const { user, recoveryCodesLeft, sessions, trail, passwordThrottle } = detail;
   const [t, tc, tl, tp, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("language"), await getTranslations("signInProtection"), await getFormatter()];
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : tc("never"));
+  const [policy, tx] = [await currentPolicy(), await getTranslations("console.exceptions")];
   const blocked = user.secondFactorBlockedUntil && user.secondFactorBlockedUntil > new Date() ? user.secondFactorBlockedUntil : null;
   return (
     <Page
@@ -78,6 +82,8 @@ export default async function UserPage({ params }: { params: Params }) {
                 ),
               },
               { label: t("failures"), value: format.number(user.secondFactorFailures) },
+              { label: tx("snoozesUsed"), value: format.number(user.snoozesUsed) },
+              { label: tx("lastCheckup"), value: when(user.checkupAt) },
             ]}
           />
         </Card>
@@ -88,6 +94,14 @@ export default async function UserPage({ params }: { params: Params }) {
           <UnlockTwoFactor userId={user.id} locked={!!user.secondFactorLockedAt} />
           <ResetTwoFactor userId={user.id} enabled={!!user.twoFactorEnabledAt} self={user.id === admin.id} />
           <SignOutEverywhere userId={user.id} />
+          <ExtendDeadline
+            userId={user.id}
+            current={user.personalDeadline && formatMoment(user.personalDeadline, await getLocale(), policy.timeZone)}
+            reason={user.personalDeadlineReason}
+            zone={policy.timeZone}
+            applicable={!user.twoFactorEnabledAt && user.role !== "admin"}
+          />
+          <Exemption userId={user.id} admin={user.role === "admin"} exempt={user.exemptAt && { since: when(user.exemptAt), reason: user.exemptReason ?? "" }} />
         </div>
       </section>
       <section aria-labelledby="trail-title" className="space-y-3">
