@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { createAccount, enroll, operator, expect, fillSteadily, mailAttempts, mailbox, mailOutage, signIn, signOut, submit, test } from "./fixtures";
+import { confirmChange, createAccount, enroll, operator, expect, fillSteadily, mailAttempts, mailbox, mailOutage, signIn, signOut, submit, test } from "./fixtures";
 
 // Resend answers 500, then 429 with Retry-After, then hangs past the send timeout, for every new
 // message to the account: each journey still completes at once for the user, and each mail
@@ -35,10 +35,7 @@ test("enrollment and new recovery codes during a Resend outage: codes on screen 
   await expect(page.getByText(`A copy is on its way to ${account.email}`)).toBeVisible();
 
   await page.goto("/settings/security");
-  const regenerate = page.getByRole("region", { name: "New recovery codes" });
-  await regenerate.getByLabel("Password").fill(account.password);
-  await regenerate.getByLabel("Verification code or recovery code").fill(codes[0]!);
-  await submit(page, regenerate.getByRole("button", { name: "Create new recovery codes" }));
+  const regenerate = await confirmChange(page, "Create new recovery codes", account.password, codes[0]!);
   await expect(regenerate.getByText("Your new recovery codes are below.")).toBeVisible();
   const fresh = await regenerate.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
   expect(fresh).toHaveLength(10);

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { OTPInput, REGEXP_ONLY_DIGITS } from "input-otp";
+import { OTPInput } from "input-otp";
+import { asciiDigits } from "@/lib/digits";
 import { FieldFrame } from "./field";
 import { cn } from "./cn";
 
@@ -11,8 +12,12 @@ type Props = { label: string; name: string; id?: string; hint?: string; error?: 
  * A one-time-code field (input-otp): one real <input> with autocomplete="one-time-code" and
  * inputmode="numeric", so SMS/password-manager autofill and paste of a whole code ("123 456"
  * included: spaces and dashes are dropped) work; the slots are only its picture. It empties
- * itself when its form is reset (React resets a form after a server action answers).
+ * itself when its form is reset (React resets a form after a server action answers). Digits of
+ * any script (Arabic-Indic, Persian, full-width…) are read as the ASCII digits they are, as the
+ * server reads them (lib/digits.ts); anything else typed is dropped.
  */
+const digitsOnly = (text: string) => asciiDigits(text).replace(/[^0-9]/g, "");
+
 export function CodeInput({ label, name, id = name, hint, error, length = 6, autoFocus }: Props) {
   const [value, setValue] = useState("");
   const ref = useRef<HTMLInputElement>(null);
@@ -35,10 +40,9 @@ export function CodeInput({ label, name, id = name, hint, error, length = 6, aut
           {...aria}
           name={name}
           value={value}
-          onChange={setValue}
+          onChange={(typed) => setValue(digitsOnly(typed).slice(0, length))}
           maxLength={length}
-          pattern={REGEXP_ONLY_DIGITS}
-          pasteTransformer={(pasted) => pasted.replace(/[\s-]/g, "")}
+          pasteTransformer={digitsOnly}
           inputMode="numeric"
           autoComplete="one-time-code"
           autoFocus={autoFocus}
