@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ShieldCheck, ShieldOff } from "lucide-react";
 import { requireUser } from "@/lib/auth/guard";
-import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, DetailList, Page } from "@/components/ui/card";
 import { CheckupCard } from "@/components/rollout/checkup-card";
@@ -10,6 +8,7 @@ import { LowCodesNotice } from "@/components/rollout/low-codes-notice";
 import { checkupDue } from "@/lib/rollout/checkup";
 import { lowOnRecoveryCodes } from "@/lib/rollout/low-codes";
 import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
+import { TwoFactorStatusHeading } from "@/components/two-factor/status-heading";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("titles"))("account") };
@@ -26,13 +25,7 @@ export default async function AccountPage() {
       {on && lowOnRecoveryCodes(codesLeft) && <LowCodesNotice remaining={codesLeft} />}
       {checkupDue(user) && <CheckupCard />}
       <Card as="section" labelledBy="two-factor-title">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="two-factor-title" className="text-xl flex items-center gap-2">
-            {on ? <ShieldCheck aria-hidden className="size-6 text-ok" /> : <ShieldOff aria-hidden className="size-6 text-warn" />}
-            {ts("status")}
-          </h2>
-          <Badge tone={on ? "success" : "warning"}>{on ? ts("badgeOn") : ts("badgeOff")}</Badge>
-        </div>
+        <TwoFactorStatusHeading on={on} titleId="two-factor-title" />
         <p>{on ? ts("on", { date: format.dateTime(user.twoFactorEnabledAt!, { dateStyle: "long" }) }) : ts("off")}</p>
         <ButtonLink href="/settings/security" variant={on ? "secondary" : "primary"}>{t("manageSecurity")}</ButtonLink>
       </Card>

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { KeyRound, ShieldCheck, ShieldOff, Smartphone } from "lucide-react";
+import { KeyRound, Smartphone } from "lucide-react";
 import { policyNow, requireUser } from "@/lib/auth/guard";
 import { mayDisable } from "@/lib/policy";
 import { config } from "@/lib/config";
 import { listSessions, sessionHandle } from "@/lib/auth/sessions";
 import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Page } from "@/components/ui/card";
 import { SecurityAction, SecurityDialog } from "@/components/two-factor/security-forms";
 import { SessionList } from "@/components/account/session-list";
+import { TwoFactorStatusHeading } from "@/components/two-factor/status-heading";
 
 const FEW_CODES = 3;
 
@@ -33,13 +33,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       {usedRecovery !== undefined && on && <Alert tone="warning">{tv("recoveryUsed", { remaining: left })}</Alert>}
       {changed === "off" && !on && <Alert tone="success">{t("disabled")}</Alert>}
       <Card as="section" labelledBy="status-title">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="status-title" className="text-xl flex items-center gap-2">
-            {on ? <ShieldCheck aria-hidden className="size-6 text-ok" /> : <ShieldOff aria-hidden className="size-6 text-warn" />}
-            {t("status")}
-          </h2>
-          <Badge tone={on ? "success" : "warning"}>{on ? t("badgeOn") : t("badgeOff")}</Badge>
-        </div>
+        <TwoFactorStatusHeading on={on} titleId="status-title" />
         <p>{on ? t("on", { date: since }) : t("off")}</p>
         {!on && <ButtonLink href="/two-factor/setup">{t("turnOn")}</ButtonLink>}
       </Card>
