@@ -7,9 +7,9 @@ export async function TwoFactorStatusHeading({ on, titleId }: { on: boolean; tit
   const t = await getTranslations("security");
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
-      <h2 id={titleId} className="text-xl flex items-center gap-2">
+      <h2 id={titleId} className="text-xl flex min-w-0 items-center gap-2 hyphens-auto [overflow-wrap:anywhere]">
         {on ? <ShieldCheck aria-hidden className="size-6 text-ok" /> : <ShieldOff aria-hidden className="size-6 text-warn" />}
-        {t("status")}
+        <span className="min-w-0">{t("status")}</span>
       </h2>
       <Badge tone={on ? "success" : "warning"}>{on ? t("badgeOn") : t("badgeOff")}</Badge>
     </div>
