@@ -69,7 +69,9 @@ test("support finds an account at risk, reminds it, and gives it a later deadlin
   const reminder = (await mailbox(account.email, server)).find((m) => m.subject.startsWith("Set up"))!;
   expect(reminder.text).toContain(`http://localhost:${server.port}/two-factor/setup`);
   const csv = await page.request.get(`/admin/at-risk/export?reason=noSignIn&q=${encodeURIComponent(account.email)}`);
-  expect(await csv.text()).toMatch(new RegExp(`${account.email.replace(/[.]/g, "\\.")},[^\\r\\n]*,noSignIn,`));
+  const text = await csv.text();
+  expect(text.startsWith("\uFEFFEmail,Name,Why at risk,")).toBe(true);
+  expect(text).toMatch(new RegExp(`${account.email.replace(/[.]/g, "\\.")},[^\\r\\n]*,No sign-in since the announcement,`));
 
   await row.getByRole("link", { name: account.email }).click();
   const deadline = page.getByRole("region", { name: "Personal deadline" });

@@ -5,7 +5,7 @@ import { cleanText } from "../form";
 import type { Policy } from "../policy";
 import { announcementDay, policySettings, toPolicy } from "../settings";
 import { atRiskWhere, riskReasonsOf, RISK_REASONS, type RiskReason } from "../rollout/audience";
-import { csvLine } from "./csv";
+import { CSV_BOM, csvLine } from "./csv";
 import { userWhere } from "./users";
 
 export const AT_RISK_PER_PAGE = 50;
@@ -66,18 +66,25 @@ export async function atRiskAccounts(query: AtRiskQuery, now = new Date()) {
   };
 }
 
-export const AT_RISK_COLUMNS = ["email", "name", "reasons", "last_sign_in_at", "snoozes_used", "personal_deadline", "wizard_started_at"];
+export const AT_RISK_COLUMNS = ["email", "name", "reasons", "last_sign_in_at", "snoozes_used", "personal_deadline", "wizard_started_at"] as const;
 
-/** The whole filtered list as CSV, a batch of 1,000 at a time (keyset on the email). */
-export async function* atRiskCsv(query: Pick<AtRiskQuery, "q" | "reason">, now = new Date()): AsyncGenerator<string> {
+/** How the file reads: headers and reasons in the reader's language, the separator their Excel expects. */
+export type AtRiskCsvFormat = { headers: Record<(typeof AT_RISK_COLUMNS)[number], string>; reason: (reason: RiskReason) => string; separator: "," | ";" };
+
+const RAW: AtRiskCsvFormat = { headers: Object.fromEntries(AT_RISK_COLUMNS.map((c) => [c, c])) as AtRiskCsvFormat["headers"], reason: (r) => r, separator: "," };
+
+/** The at-risk accounts that match the filters, as CSV text: the BOM and header, then a chunk per batch of 1,000 accounts (by email). */
+export async function* atRiskCsv(query: Pick<AtRiskQuery, "q" | "reason">, format: AtRiskCsvFormat = RAW, now = new Date()): AsyncGenerator<string> {
   const c = await context(now);
   const w = where(query, c);
-  yield csvLine(AT_RISK_COLUMNS);
+  yield CSV_BOM + csvLine(AT_RISK_COLUMNS.map((col) => format.headers[col]), format.separator);
   let after: string | undefined;
   for (;;) {
     const batch = await db.user.findMany({ where: after === undefined ? w : { AND: [w, { email: { gt: after } }] }, orderBy: { email: "asc" }, take: 1000, select: LISTED });
     if (!batch.length) return;
-    yield batch.map((u) => csvLine([u.email, u.name, riskReasonsOf(u, c.policy, c.announced, now).join(" "), u.lastSignInAt, u.snoozesUsed, u.personalDeadline, u.wizardStartedAt])).join("");
+    yield batch
+      .map((u) => csvLine([u.email, u.name, riskReasonsOf(u, c.policy, c.announced, now).map(format.reason).join(" / "), u.lastSignInAt, u.snoozesUsed, u.personalDeadline, u.wizardStartedAt], format.separator))
+      .join("");
     after = batch[batch.length - 1]!.email;
   }
 }

@@ -127,10 +127,16 @@ test("at risk: no sign-in since the announcement, snoozes used up, a deadline wi
   assert.deepEqual((await atRiskAccounts({ q: "", reason: "deadlineSoon", page: 1 }, now)).users.map((u) => u.email), ["newbie@risk.test", "soon@risk.test"]);
   assert.deepEqual((await atRiskAccounts({ q: "spe", reason: "all", page: 1 }, now)).users.map((u) => u.email), ["spent@risk.test"]);
   let csv = "";
-  for await (const chunk of atRiskCsv({ q: "", reason: "snoozesUsed" }, now)) csv += chunk;
-  assert.match(csv, /^email,name,reasons,/);
+  for await (const chunk of atRiskCsv({ q: "", reason: "snoozesUsed" }, undefined, now)) csv += chunk;
+  assert.match(csv, /^\uFEFFemail,name,reasons,/);
   assert.match(csv, /spent@risk\.test,spent,snoozesUsed,/);
   assert.equal(csv.trim().split("\r\n").length, 2);
+  // As a French reader's Excel reads it: their headers and words, ";" between cells.
+  let fr = "";
+  const headers = { email: "E-mail", name: "Nom", reasons: "Pourquoi à risque", last_sign_in_at: "a", snoozes_used: "b", personal_deadline: "c", wizard_started_at: "d" };
+  for await (const chunk of atRiskCsv({ q: "", reason: "snoozesUsed" }, { headers, reason: (r) => `«${r}»`, separator: ";" }, now)) fr += chunk;
+  assert.match(fr, /^\uFEFFE-mail;Nom;Pourquoi à risque;a;b;c;d\r\n/);
+  assert.match(fr, /spent@risk\.test;spent;«snoozesUsed»;/);
 
   const ids = (await db.user.findMany({ where: { email: { in: ["never@risk.test", "enrolled@risk.test", "exempt@risk.test"] } } })).map((u) => u.id);
   assert.equal(await sendRemindersTo(ids, { actorId: "admin" }), 1, "only to accounts without 2FA and not exempt");
