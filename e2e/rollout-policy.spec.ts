@@ -69,8 +69,10 @@ test("support finds an account at risk, reminds it, and gives it a later deadlin
   const reminder = (await mailbox(account.email, server)).find((m) => m.subject.startsWith("Set up"))!;
   expect(reminder.text).toContain(`http://localhost:${server.port}/two-factor/setup`);
   const csv = await page.request.get(`/admin/at-risk/export?reason=noSignIn&q=${encodeURIComponent(account.email)}`);
-  const text = await csv.text();
-  expect(text.startsWith("\uFEFFEmail,Name,Why at risk,")).toBe(true);
+  const body = await csv.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for "Zoë"
+  const text = body.toString("utf8").replace(/^\uFEFF/, "");
+  expect(text.startsWith("Email,Name,Why at risk,")).toBe(true);
   expect(text).toMatch(new RegExp(`${account.email.replace(/[.]/g, "\\.")},[^\\r\\n]*,No sign-in since the announcement,`));
 
   await row.getByRole("link", { name: account.email }).click();
