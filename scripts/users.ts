@@ -127,7 +127,7 @@ async function main(argv: string[]) {
       if (reason.length > EXCEPTION_REASON_MAX) throw new UsageError(`--reason can be at most ${EXCEPTION_REASON_MAX} characters`);
       const until = startOfDayIn(values.until, policy.timeZone);
       const result = await extendDeadline(user, until, reason, policy.timeZone, COMMAND_LINE);
-      if (!result.ok) throw new UsageError({ admin: "administrators always need two-factor authentication", enrolled: `${user.email} already uses two-factor authentication`, past: "--until must be a day after today" }[result.reason]);
+      if (!result.ok) throw new UsageError({ admin: "administrators always need two-factor authentication", enrolled: `${user.email} already uses two-factor authentication`, past: "--until must be a day after today", tooFar: "--until must be within a year from today (exempt the account for longer)" }[result.reason]);
       return console.log(`${user.email}: two-factor authentication required from ${formatMoment(until, "en-GB", policy.timeZone)}; ${MAIL_QUEUED}`);
     }
     case "exempt": {

@@ -15,15 +15,21 @@ export const EXCEPTION_REASON_MAX = 500;
 
 type By = { actorId?: string; client: Client };
 
+/** The furthest a personal deadline may be set, in days from now; longer needs an exemption (listed, with its reason). */
+export const MAX_EXTENSION_DAYS = 366;
+
 /**
  * Gives the account a personal deadline `until` (an instant, later than now), with the reason;
  * audited and mailed to the user (the moment in `timeZone`, named), in one transaction. A user
- * who has 2FA already is refused ("enrolled"); an admin too ("admin": admins always need 2FA).
+ * who has 2FA already is refused ("enrolled"); an admin too ("admin": admins always need 2FA);
+ * a moment more than MAX_EXTENSION_DAYS away too ("tooFar").
  */
-export async function extendDeadline(user: Account & { role: string; twoFactorEnabledAt: Date | null; personalDeadline: Date | null }, until: Date, reason: string, timeZone: string, by: By): Promise<{ ok: true } | { ok: false; reason: "enrolled" | "admin" | "past" }> {
+export async function extendDeadline(user: Account & { role: string; twoFactorEnabledAt: Date | null; personalDeadline: Date | null }, until: Date, reason: string, timeZone: string, by: By): Promise<{ ok: true } | { ok: false; reason: "enrolled" | "admin" | "past" | "tooFar" }> {
   if (user.role === "admin") return { ok: false, reason: "admin" };
   if (user.twoFactorEnabledAt) return { ok: false, reason: "enrolled" };
   if (until.getTime() <= Date.now()) return { ok: false, reason: "past" };
+  // A deadline years away would be an exemption that the overview's list of exemptions never shows.
+  if (until.getTime() > Date.now() + MAX_EXTENSION_DAYS * 86_400_000) return { ok: false, reason: "tooFar" };
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { personalDeadline: until, personalDeadlineReason: reason, enrollmentDeferredUntil: null } });
     await record({ event: "deadline.extended", userId: user.id, actorId: by.actorId, client: by.client, details: { until: until.toISOString(), before: user.personalDeadline?.toISOString() ?? null, reason } }, tx);

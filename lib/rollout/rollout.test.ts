@@ -171,14 +171,16 @@ test("support's exceptions: a later deadline (audited, mailed), an exemption (au
   const user = await db.user.create({ data: { email: "x@ex.test", name: "X", passwordHash: "x", locale: "nl" } });
   const admin = await db.user.create({ data: { email: "adm@ex.test", name: "A", passwordHash: "x", role: "admin" } });
   const by = { actorId: admin.id, client };
-  const until = new Date(Date.UTC(2099, 0, 1));
+  const until = new Date(Math.floor(Date.now() / day) * day + 30 * day); // 00:00 UTC, 30 days on
   assert.deepEqual(await extendDeadline({ ...user }, new Date(Date.now() - day), "r", "UTC", by), { ok: false, reason: "past" });
   assert.deepEqual(await extendDeadline({ ...admin }, until, "r", "UTC", by), { ok: false, reason: "admin" });
+  // A deadline years away is a silent exemption: refused (exemptions are listed on the overview).
+  assert.deepEqual(await extendDeadline({ ...user }, new Date("9999-12-31T00:00:00Z"), "forever", "UTC", by), { ok: false, reason: "tooFar" });
   assert.deepEqual(await extendDeadline({ ...user }, until, "Long leave", "UTC", by), { ok: true });
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).personalDeadline?.getTime(), until.getTime());
   const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: user.email, kind: "deadlineExtended" } });
   assert.match(mail.subject, /meer tijd/);
-  assert.match(mail.text, /1 januari 2099 om 00:00 UTC/);
+  assert.match(mail.text, new RegExp(`${until.getUTCDate()} \\p{L}+ ${until.getUTCFullYear()} om 00:00 UTC`, "u"));
   assert.deepEqual(await setExemption(admin, "no", by), { ok: false, reason: "admin" });
   assert.deepEqual(await setExemption(user, "Scanner", by), { ok: true });
   const events = await db.auditEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
