@@ -150,7 +150,8 @@ export async function savePolicy(_: PolicyState, form: FormData): Promise<Policy
   }
   if (text(form, "intent") === "preview") return { values, preview: await previewPolicy(await policySettings(), input.data) };
   const { before, after } = await savePolicySettings(input.data, admin.id);
-  await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after } });
+  // A save that changes nothing (a second click, "Save" on an untouched form) is no change to audit.
+  if (JSON.stringify(before) !== JSON.stringify(after)) await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after } });
   revalidatePath("/admin", "layout");
   return { saved: true };
 }
