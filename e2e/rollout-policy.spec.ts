@@ -77,7 +77,7 @@ test("support finds an account at risk, reminds it, and gives it a later deadlin
 
   await row.getByRole("link", { name: account.email }).click();
   const deadline = page.getByRole("region", { name: "Personal deadline" });
-  await expect(deadline).toContainText("None: the rollout's date applies.");
+  await expect(deadline).toContainText("None: the rollout's rules apply (its date, or a new account's own window).");
   await deadline.getByLabel("Required from").fill(inDays(10));
   await submit(page, deadline.getByRole("button", { name: "Set the personal deadline" }));
   await expect(deadline.getByText("Enter the reason.")).toBeVisible();
