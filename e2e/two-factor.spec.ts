@@ -18,6 +18,7 @@ test("the wizard: start, confirm password, scan, a wrong code keeps the same QR 
   const key = (await page.getByTestId("totp-key").textContent())!;
   expect(key.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{32}$/);
   await expect(page.getByText("Step 3 of 4: Scan the QR code")).toBeVisible();
+  await expect(page).toHaveTitle(/^Step 3 of 4: Scan the QR code · Set up two-factor authentication · /);
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
 
   await page.getByLabel("Verification code").fill("12ab56");
@@ -43,7 +44,7 @@ test("the wizard: start, confirm password, scan, a wrong code keeps the same QR 
   expect(codes).toHaveLength(10);
   for (const c of codes) expect(c).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
   await expect(page.getByText(/sign out and sign in again/)).toBeVisible();
-  await expect(page).toHaveTitle(/^Step 4 of 4: Save your recovery codes · /);
+  await expect(page).toHaveTitle(/^Step 4 of 4: Save your recovery codes · Set up two-factor authentication · Mail-IT-Wize$/);
   // "Continue" only once the codes are saved: here by downloading them.
   await page.getByRole("link", { name: "Continue" }).click();
   await expect(page.getByText("Confirm that you saved your recovery codes")).toBeVisible();

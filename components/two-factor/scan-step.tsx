@@ -17,19 +17,21 @@ import { WizardStepper } from "./wizard-stepper";
 
 /**
  * `notice`: why the wizard is shown (mandatory since…), left out once it is done; `qr`: the QR
- * code, drawn on the server (no QR library in the browser); `doneTitle`: the tab's title once done.
+ * code, drawn on the server (no QR library in the browser); `scanTitle` and `doneTitle`: the tab's
+ * title on this step and once done, without the product's name (set here too: a server action's
+ * redirect to the wizard's own address does not apply the page's metadata again).
  */
-type Props = { uri: string; typedKey: string; submission: string; app: string; cancel: () => Promise<void>; notice: ReactNode; qr: ReactNode; changing: boolean; doneTitle: string };
+type Props = { uri: string; typedKey: string; submission: string; app: string; cancel: () => Promise<void>; notice: ReactNode; qr: ReactNode; changing: boolean; scanTitle: string; doneTitle: string };
 
-export function ScanStep({ uri, typedKey, submission, app, cancel, notice, qr, changing, doneTitle }: Props) {
+export function ScanStep({ uri, typedKey, submission, app, cancel, notice, qr, changing, scanTitle, doneTitle }: Props) {
   const t = useTranslations("setup");
   const explain = useProblem();
   const [copied, setCopied] = useState(false);
   const [state, action, pending] = useActionState<EnrollState, FormData>(confirmEnrollment, {});
   const done = state.done;
   useEffect(() => {
-    if (done) document.title = doneTitle;
-  }, [done, doneTitle]);
+    document.title = `${done ? doneTitle : scanTitle} · ${app}`;
+  }, [done, doneTitle, scanTitle, app]);
 
   if (done) {
     return (
