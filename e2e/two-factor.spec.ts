@@ -164,6 +164,8 @@ test("security settings: each change asks in one dialog; the page shows what cha
   await disable.getByLabel("Verification code or recovery code").fill(codeAt(key, 30));
   await submit(page, disable.getByRole("button", { name: "Turn off two-factor authentication" }));
   await expect(page.getByText("Two-factor authentication is off.")).toBeVisible();
+  // Focus is on the message that replaced the dialog, not lost to the page's body.
+  await expect(page.getByRole("status").filter({ hasText: "Two-factor authentication is off." })).toBeFocused();
   await expect(page.getByText(/^Off\./)).toBeVisible();
   await expect(page.getByRole("button", { name: "Create new recovery codes" })).toHaveCount(0);
   await expect.poll(async () => (await mailbox(account.email)).map((m) => m.subject)).toContain("Two-factor authentication is off for your Mail-IT-Wize account");

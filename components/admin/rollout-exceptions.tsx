@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changeExemption, extendUserDeadline, type ExemptState, type ExtendState } from "@/lib/actions/rollout";
 import { Alert } from "@/components/ui/alert";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, TextArea } from "@/components/ui/field";
@@ -22,7 +23,7 @@ export function ExtendDeadline({ userId, current, reason, zone, applicable }: { 
       <h3 className="text-lg" id="deadline-title">{t("deadlineTitle")}</h3>
       <p>{current ? t("deadlineCurrent", { date: current, reason: reason ?? "" }) : t("deadlineNone")}</p>
       {state.done ? (
-        <Alert tone="success">{t("extended")}</Alert>
+        <FocusOnMount><Alert tone="success">{t("extended")}</Alert></FocusOnMount>
       ) : applicable ? (
         <Form action={action} answer={state}>
           <p>{t("deadlineIntro")}</p>
@@ -47,7 +48,7 @@ export function Exemption({ userId, exempt, admin }: { userId: string; exempt: {
       <h3 className="text-lg" id="exempt-title">{t("exemptTitle")}</h3>
       <p>{t("exemptIntro")}</p>
       {state.done ? (
-        <Alert tone="success">{t(state.done)}</Alert>
+        <FocusOnMount><Alert tone="success">{t(state.done)}</Alert></FocusOnMount>
       ) : exempt ? (
         <Form action={action} answer={state}>
           <p>{t("exemptNow", { date: exempt.since, reason: exempt.reason })}</p>

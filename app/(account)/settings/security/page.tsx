@@ -7,6 +7,7 @@ import { config } from "@/lib/config";
 import { listSessions, sessionHandle } from "@/lib/auth/sessions";
 import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { Alert } from "@/components/ui/alert";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Page } from "@/components/ui/card";
 import { SecurityAction, SecurityDialog } from "@/components/two-factor/security-forms";
@@ -31,7 +32,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   return (
     <Page title={t("title")}>
       {usedRecovery !== undefined && on && <Alert tone="warning">{tv("recoveryUsed", { remaining: left })}</Alert>}
-      {changed === "off" && !on && <Alert tone="success">{t("disabled")}</Alert>}
+      {changed === "off" && !on && <FocusOnMount><Alert tone="success">{t("disabled")}</Alert></FocusOnMount>}
       <Card as="section" labelledBy="status-title">
         <TwoFactorStatusHeading on={on} titleId="status-title" />
         <p>{on ? t("on", { date: since }) : t("off")}</p>
