@@ -4,7 +4,7 @@ test("the wizard: start, confirm password, scan, a wrong code keeps the same QR 
   await signIn(page, account);
   await page.goto("/two-factor/setup");
   await expect(page.getByText("Google Authenticator (Android, iOS)")).toBeVisible();
-  await expect(page.getByText("Step 1 of 4: Get started")).toBeVisible();
+  await expect(page.getByText("Step 1 of 4: Get started", { exact: true })).toBeVisible();
   await expect(page).toHaveTitle(/^Step 1 of 4: Get started · Set up two-factor authentication · /);
   await page.getByRole("link", { name: "Get started" }).click();
   await expect(page.getByText("Please confirm your password before continuing.")).toBeVisible();
@@ -17,7 +17,7 @@ test("the wizard: start, confirm password, scan, a wrong code keeps the same QR 
 
   const key = (await page.getByTestId("totp-key").textContent())!;
   expect(key.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{32}$/);
-  await expect(page.getByText("Step 3 of 4: Scan the QR code")).toBeVisible();
+  await expect(page.getByText("Step 3 of 4: Scan the QR code", { exact: true })).toBeVisible();
   await expect(page).toHaveTitle(/^Step 3 of 4: Scan the QR code · Set up two-factor authentication · /);
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
 
