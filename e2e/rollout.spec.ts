@@ -54,6 +54,7 @@ test.describe("after the date", () => {
   });
 
   test("the lost-phone story: request, support resets, the old authenticator is refused, the user enrolls again", async ({ page, browser }) => {
+    test.setTimeout(120_000); // two enrollments, a request and a reset: about 55 s on a loaded 2-core machine
     const account = await createAccount({}, servers.past);
     await signIn(page, account);
     const { key: oldKey } = await enroll(page, account.password);
