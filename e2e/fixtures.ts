@@ -109,6 +109,19 @@ export async function confirmChange(page: Page, action: string, password: string
   return dialog;
 }
 
+/** Enrolls the signed-in account, signs out and signs in again up to the second step; returns the TOTP key. */
+export async function enrollAndSignInAgain(page: Page, account: { email: string; password: string }): Promise<string> {
+  await signIn(page, account);
+  const { key } = await enroll(page, account.password);
+  await page.goto("/");
+  await signOut(page);
+  await signIn(page, account);
+  return key;
+}
+
+/** Six digits that are not the key's current TOTP code. */
+export const wrongCode = (key: string) => (codeAt(key) === "000000" ? "111111" : "000000");
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);

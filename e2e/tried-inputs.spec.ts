@@ -5,7 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { servers } from "../playwright.config";
-import { codeAt, enroll, expect, mailbox, openScanStep, operator, signIn, signOut, submit, test } from "./fixtures";
+import { codeAt, enroll, enrollAndSignInAgain, expect, mailbox, openScanStep, operator, signIn, signOut, submit, test, wrongCode } from "./fixtures";
 import { serverLogFile } from "./support/log";
 
 const main = `http://localhost:${servers.main.port}`;
@@ -218,12 +218,7 @@ test.describe("in a browser in Brussels (point 13)", () => {
   test.use({ timezoneId: "Europe/Brussels" });
 
   test("the throttle's time to retry is given in the reader's zone, named", async ({ page, account }) => {
-    await signIn(page, account);
-    const { key } = await enroll(page, account.password);
-    await page.goto("/");
-    await signOut(page);
-    await signIn(page, account);
-    const wrong = codeAt(key) === "000000" ? "111111" : "000000";
+    const wrong = wrongCode(await enrollAndSignInAgain(page, account));
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Verification code").fill(wrong);
       await submit(page, "Verify");

@@ -1,4 +1,4 @@
-import { codeAt, confirmChange, createAccount, enroll, expect, mailbox, openScanStep, paste, signIn, signOut, submit, test } from "./fixtures";
+import { codeAt, confirmChange, createAccount, enroll, enrollAndSignInAgain, expect, mailbox, openScanStep, paste, signIn, signOut, submit, test, wrongCode } from "./fixtures";
 
 test("the wizard: start, confirm password, scan, a wrong code keeps the same QR code, a right one turns 2FA on", async ({ page, account }) => {
   await signIn(page, account);
@@ -115,11 +115,8 @@ test("sign-in with 2FA: the second step, replay refused, a phone behind explaine
 });
 
 test("five wrong codes block every attempt, a right one too, and say when to retry", async ({ page, account }) => {
-  await signIn(page, account);
-  const { key } = await enroll(page, account.password);
-  await signOut(page);
-  await signIn(page, account);
-  const wrong = codeAt(key) === "000000" ? "111111" : "000000";
+  const key = await enrollAndSignInAgain(page, account);
+  const wrong = wrongCode(key);
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Verification code").fill(wrong);
     await submit(page, "Verify");
