@@ -28,7 +28,14 @@ export type AuditEventName =
   | "sign_out_others"
   | "password.changed"
 
-  | "mail.retried";
+  | "mail.retried"
+  | "support_recovery.requested"
+  | "support_recovery.declined"
+  | "support_recovery.disowned"
+  | "temporary_access.issued"
+  | "temporary_access.revoked"
+  | "temporary_access.used"
+  | "reset_request.info_requested";
 
 export type AuditEntry = {
   event: AuditEventName;

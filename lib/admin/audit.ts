@@ -35,6 +35,13 @@ const EVENTS: Record<AuditEventName, true> = {
   sign_out_others: true,
   "password.changed": true,
   "mail.retried": true,
+  "support_recovery.requested": true,
+  "support_recovery.declined": true,
+  "support_recovery.disowned": true,
+  "temporary_access.issued": true,
+  "temporary_access.revoked": true,
+  "temporary_access.used": true,
+  "reset_request.info_requested": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 

@@ -24,7 +24,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const tr = await getTranslations("rollout");
   const t = await getTranslations("setup");
   const app = config().APP_NAME;
-  const changing = !!user.twoFactorEnabledAt;
+  // Signed in with a temporary access code: the whole wizard, as for a first enrollment.
+  const changing = !!user.twoFactorEnabledAt && !user.wizardOnly;
   const confirmed = identityConfirmedRecently(user.identityConfirmedAt);
   const step = (await searchParams).step;
   if (changing && !confirmed && step !== "confirm") redirect("/settings/security");
@@ -41,6 +42,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     <section className="card">
       <h1>{changing ? t("changeTitle") : t("title")}</h1>
       {!confirmed && notice}
+      {user.wizardOnly && <Notice tone="warning">{(await getTranslations("recovery.wizard"))("notice")}</Notice>}
       {confirmed ? (
         <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} notice={notice || null} />
       ) : step === "confirm" ? (
