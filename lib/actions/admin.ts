@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { IDENTITY_CHECKS, REQUEST_ANSWER_MAX, RESET_REASON_MAX } from "../admin/identity-checks";
+import { REQUEST_ANSWER_MAX } from "../admin/identity-checks";
 import { closeResetRequest, requester } from "../admin/requests";
 import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
@@ -31,43 +31,6 @@ const tooLong = (error: z.ZodError, field: string) => error.issues.some((i) => i
 async function targetOf(form: unknown) {
   const id = Id.safeParse(text(form, "userId"));
   return id.success ? db.user.findUnique({ where: { id: id.data }, select: TARGET }) : null;
-}
-
-export type ResetState = {
-  error?: Problem;
-  errors?: { verification?: Problem; reason?: Problem };
-  values?: { verification: string[]; reason: string };
-  done?: { signedOut: number };
-};
-
-const ResetInput = z.object({
-  verification: z.array(z.enum(IDENTITY_CHECKS)).min(1),
-  reason: z.string().trim().min(1).max(RESET_REASON_MAX),
-});
-
-/** Support's 2FA reset, for someone who lost their phone: recorded with how their identity was checked. */
-export async function resetTwoFactor(_: ResetState, form: FormData): Promise<ResetState> {
-  const admin = await requireAdmin();
-  const values = { verification: texts(form, "verification"), reason: text(form, "reason") };
-  const input = ResetInput.safeParse(values);
-  if (!input.success) {
-    const bad = fieldsWithIssues(input.error);
-    return {
-      values,
-      errors: {
-        verification: bad.has("verification") ? problem("console.reset.errors.verification") : undefined,
-        reason: bad.has("reason") ? problem(tooLong(input.error, "reason") ? "console.reset.errors.reasonTooLong" : "console.reset.errors.reason") : undefined,
-      },
-    };
-  }
-  const user = await targetOf(form);
-  if (!user) return malformed;
-  if (user.id === admin.id) return { values, error: problem("console.reset.errors.self") };
-  if (!user.twoFactorEnabledAt) return { error: problem("console.reset.errors.notEnabled") };
-  const { verification, reason } = input.data;
-  const { signedOut } = await support.resetTwoFactor(user, reason, { actorId: admin.id, client: clientOf(await headers()), verification });
-  revalidatePath("/admin", "layout");
-  return { done: { signedOut } };
 }
 
 export type SupportState = { error?: Problem; done?: { signedOut?: number } };

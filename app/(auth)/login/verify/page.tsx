@@ -6,10 +6,15 @@ import { startOver } from "@/lib/actions/auth";
 import { config } from "@/lib/config";
 import { Button } from "@/components/ui/button";
 import { VerifyForm } from "@/components/two-factor/verify-form";
+import { AccessCodeStep } from "@/components/recovery/access-code-step";
+import { RequestStatus } from "@/components/recovery/request-status";
 
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ method?: string }> }) {
-  if (!(await pendingSignIn())) redirect("/login");
-  const method = (await searchParams).method === "recovery" ? "recovery" : "totp";
+  const pending = await pendingSignIn();
+  if (!pending) redirect("/login");
+  const chosen = (await searchParams).method;
+  if (chosen === "access") return <AccessCodeStep userId={pending.user.id} />;
+  const method = chosen === "recovery" ? "recovery" : "totp";
   const t = await getTranslations("verify");
   return (
     <section className="card narrow">
@@ -19,7 +24,9 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       <p>
         {method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}
       </p>
+      <p><Link href="/login/verify?method=access">{(await getTranslations("recovery.verify"))("link")}</Link></p>
       <p><Link href="/login/lost-access">{t("lostAccess")}</Link></p>
+      <RequestStatus userId={pending.user.id} />
       <form action={startOver}>
         <Button variant="link">{t("startOver")}</Button>
       </form>

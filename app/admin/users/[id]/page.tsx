@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { userDetail } from "@/lib/admin/user-detail";
 import { requireAdmin } from "@/lib/auth/guard";
 import { isLocale } from "@/lib/i18n/locales";
+import { AccessCodePanel } from "@/components/recovery/access-code-panel";
 import { AuditTable } from "@/components/admin/audit-table";
 import { ResetTwoFactor, SignOutEverywhere, UnlockTwoFactor } from "@/components/admin/user-actions";
 
@@ -60,6 +61,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </dl>
       <h2>{t("actions")}</h2>
       <UnlockTwoFactor userId={user.id} locked={!!user.secondFactorLockedAt} />
+      <AccessCodePanel userId={user.id} enabled={!!user.twoFactorEnabledAt} self={user.id === admin.id} />
       <ResetTwoFactor userId={user.id} enabled={!!user.twoFactorEnabledAt} self={user.id === admin.id} />
       <SignOutEverywhere userId={user.id} />
       <h2>{t("trail")}</h2>
