@@ -5,10 +5,11 @@ import { requireAdmin } from "@/lib/auth/guard";
 import { mailHealth } from "@/lib/mail/outbox";
 import { Notice } from "@/components/ui/notice";
 import styles from "@/components/admin/admin.module.css";
+import { ApprovalQueue } from "@/components/recovery/approval-queue";
 import { EnrollmentChart } from "@/components/admin/enrollment-chart";
 
 export default async function AdminOverviewPage() {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const [t, format, overview, mail] = [await getTranslations("console.overview"), await getFormatter(), await rolloutOverview(), await mailHealth()];
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: "UTC" });
   return (
@@ -54,6 +55,7 @@ export default async function AdminOverviewPage() {
           <dd><Link href="/admin/users?state=locked">{t("seeLocked")}</Link></dd>
         </div>
       </dl>
+      <ApprovalQueue adminId={admin.id} />
       <EnrollmentChart days={overview.enrollmentsPerDay} />
     </section>
   );

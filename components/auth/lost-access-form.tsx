@@ -12,7 +12,7 @@ export function LostAccessForm() {
   const t = useTranslations();
   const [state, action, pending] = useActionState<LostAccessState, FormData>(requestReset, {});
   if (state.expired) return <Notice tone="error">{t("verify.expired")} <Link href="/login">{t("lostAccess.back")}</Link></Notice>;
-  if (state.done) return <Notice tone="success">{t(`lostAccess.${state.done}`)}</Notice>;
+  if (state.done) return <Notice tone="success">{t(`lostAccess.${state.done}`)}{state.reference && <> {t("recovery.lostAccess.reference", { reference: state.reference })}</>}</Notice>;
   const error = (f: keyof NonNullable<LostAccessState["errors"]>) => (state.errors?.[f] ? t(state.errors[f]!) : undefined);
   return (
     <form action={action} noValidate className="stack">

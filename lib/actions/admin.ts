@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { REQUEST_ANSWER_MAX } from "../admin/identity-checks";
-import { closeResetRequest, requester } from "../admin/requests";
+import { askForInformation, closeResetRequest, requester } from "../admin/requests";
 import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
@@ -60,7 +60,7 @@ export type AnswerState = { error?: Problem; errors?: { message?: Problem }; val
 
 const AnswerInput = z.object({
   requestId: Id,
-  outcome: z.enum(["resolved", "rejected"]),
+  outcome: z.enum(["resolved", "rejected", "info"]),
   message: z.string().trim().min(1).max(REQUEST_ANSWER_MAX),
 });
 
@@ -77,10 +77,13 @@ export async function answerResetRequest(_: AnswerState, form: FormData): Promis
   const { requestId, outcome, message } = input.data;
   const client = clientOf(await headers());
   const request = await db.$transaction(async (tx) => {
-    const request = await closeResetRequest(requestId, outcome, message, admin.id, tx);
+    // "info" asks the person for more: the request stays open.
+    const request = outcome === "info" ? await askForInformation(requestId, message, tx) : await closeResetRequest(requestId, outcome, message, admin.id, tx);
     if (!request) return null;
-    await record({ event: outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected", userId: request.userId, actorId: admin.id, client, details: { requestId, message } }, tx);
-    await enqueueMail(tx, renderMail(outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected", await requester(request, tx), { message }));
+    const event = outcome === "info" ? "reset_request.info_requested" : outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected";
+    const template = outcome === "info" ? "resetRequestInfo" : outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected";
+    await record({ event, userId: request.userId, actorId: admin.id, client, details: { requestId, reference: request.reference, message } }, tx);
+    await enqueueMail(tx, renderMail(template, await requester(request, tx), { message, reference: request.reference ?? "none" }));
     return request;
   });
   if (!request) return { values, error: problem("console.requests.errors.closed") };

@@ -3,11 +3,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CLOSED_REQUESTS_SHOWN, listResetRequests } from "@/lib/admin/requests";
 import { requireAdmin } from "@/lib/auth/guard";
 import styles from "@/components/admin/admin.module.css";
+import { RequestCase } from "@/components/recovery/request-case";
 import { RequestAnswer } from "@/components/admin/request-answer";
 import { Notice } from "@/components/ui/notice";
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ answered?: string }> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const answered = (await searchParams).answered;
   const [t, tc, format, { open, closed }] = [await getTranslations("console.requests"), await getTranslations("console.common"), await getFormatter(), await listResetRequests()];
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : tc("none"));
@@ -17,6 +18,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       {(answered === "resolved" || answered === "rejected") && <Notice tone="success">{t("answered", { outcome: answered })}</Notice>}
+      {answered === "info" && <Notice tone="success">{(await getTranslations("recovery.request"))("infoSent")}</Notice>}
       <h2>{t("open")}</h2>
       {open.length === 0 && <p>{t("noOpen")}</p>}
       {open.map((r) => (
@@ -35,6 +37,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             <dd className={styles.explanation}>{r.explanation}</dd>
           </dl>
           <p>{r.userId ? <Link href={`/admin/users/${r.userId}`}>{t("account", { email: r.email })}</Link> : t("noAccount")}</p>
+          <RequestCase request={r} adminId={admin.id} />
           <RequestAnswer requestId={r.id} />
         </section>
       ))}

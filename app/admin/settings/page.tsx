@@ -2,10 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/guard";
 import { policySettings } from "@/lib/settings";
 import { PolicyForm, SendReminders } from "@/components/admin/policy-forms";
+import { RecoverySettingsForm } from "@/components/recovery/recovery-settings-form";
+import { recoverySettings } from "@/lib/recovery-settings";
 
 export default async function SettingsPage() {
   await requireAdmin();
-  const [t, current] = [await getTranslations("console.settings"), await policySettings()];
+  const [t, current, recovery] = [await getTranslations("console.settings"), await policySettings(), await recoverySettings()];
   return (
     <section className="card">
       <h1>{t("title")}</h1>
@@ -19,6 +21,7 @@ export default async function SettingsPage() {
         <p>{t("remindersIntro")}</p>
         <SendReminders />
       </section>
+      <RecoverySettingsForm current={recovery} />
     </section>
   );
 }
