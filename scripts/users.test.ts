@@ -92,3 +92,24 @@ test("with Resend down, the command line makes the change, queues the mail and r
   const queued = await db.outboxMessage.findMany({ where: { to: "down@example.test" }, orderBy: { createdAt: "asc" } });
   assert.deepEqual(queued.map((m) => [m.kind, m.status]), [["passwordChanged", "queued"], ["signedOutEverywhere", "queued"]]);
 });
+
+test("issue-access-code prints a code once, checks its input, and the code opens a sign-in", async () => {
+  const { redeemAccessCode } = await import("@/lib/two-factor/temporary-access");
+  assert.equal(users(["create", "phone@example.test", "--password", "a long password"]).code, 0);
+  const user = await db.user.update({ where: { email: "phone@example.test" }, data: { twoFactorEnabledAt: new Date(), totpSecret: "x" } });
+  for (const [args, message] of [
+    [["issue-access-code", "phone@example.test", "--verified", "callback"], /--reason/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone"], /--verified/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone", "--verified", "callback,guess"], /--verified/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone", "--verified", "callback", "--hours", "9"], /from 1 to 8/],
+  ] as [string[], RegExp][]) {
+    const r = users(args);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.match(r.err, message);
+  }
+  const issued = users(["issue-access-code", "phone@example.test", "--hours", "2", "--reason", "lost phone", "--verified", "callback,document"]);
+  assert.equal(issued.code, 0, issued.err);
+  const code = issued.out.match(/^([2-9A-Z]{4}-){3}[2-9A-Z]{4}$/m)?.[0];
+  assert.ok(code, issued.out);
+  assert.ok((await redeemAccessCode(user.id, code)).ok);
+});

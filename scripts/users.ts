@@ -22,8 +22,8 @@ const USAGE = `Usage: npm run users -- <command>
   sign-out <email>                          signs the user out of every browser
   reset-2fa <email> --reason "…"            removes the user's 2FA (secret and recovery codes); they enroll again
   issue-access-code <email> --hours N --reason "…" --verified callback,document
-                                            prints a temporary access code once: single use, valid N hours (default 1,
-                                            at most the rollout settings' maximum); the session it opens reaches only the wizard
+                                            prints a temporary access code once: single use, valid N hours (default 1, up to
+                                            the rollout settings' maximum); the session it opens reaches only the wizard
   unlock <email>                            lifts the lock after too many wrong codes
   remind                                    mails the due reminders (14, 7, 1 days before the date); safe to run daily`;
 
