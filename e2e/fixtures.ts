@@ -83,6 +83,32 @@ export async function enroll(page: Page, password: string) {
   return { key, codes };
 }
 
+/** Picks a language in the header's menu, whose button reads "<label>: <current language>". */
+export async function chooseLanguage(page: Page, label: string, language: string) {
+  await page.locator("summary", { hasText: new RegExp(`^${label}:`) }).click();
+  await page.getByRole("button", { name: language, exact: true }).click();
+}
+
+/** Pastes text into a field as a person would (Ctrl+V): a paste event with the text on the clipboard. */
+export async function paste(field: Locator, text: string) {
+  await field.focus();
+  await field.evaluate((el, value) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", value);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Opens the security page's dialog for one change and answers it with the password and a code. */
+export async function confirmChange(page: Page, action: string, password: string, code: string) {
+  await page.getByRole("button", { name: action }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Password").fill(password);
+  await dialog.getByLabel("Verification code or recovery code").fill(code);
+  await submit(page, dialog.getByRole("button", { name: action }));
+  return dialog;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);

@@ -90,6 +90,19 @@ async function benchMailDelivery() {
   await resend.close();
 }
 
+// First-load JavaScript of the pages people meet first, from the last production build.
+const { firstLoadJs } = await import("./first-load-js");
+const BUDGET_KB = 150;
+for (const [label, segment] of [["sign-in page (/login)", "(auth)/login"], ["second step (/login/verify)", "(auth)/login/verify"], ["wizard (/two-factor/setup)", "(account)/two-factor/setup"]] as const) {
+  const size = firstLoadJs(process.cwd(), segment);
+  if (!size) {
+    console.log(`${label.padEnd(58)} no build: run \`npx next build\` (or npm start) first`);
+    continue;
+  }
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  console.log(`${`first-load JS, ${label}`.padEnd(58)} ${kb(size.gzip).padStart(8)} kB gzip (${kb(size.raw)} kB raw, ${size.files} files; budget ${BUDGET_KB} kB)`);
+}
+
 await db.$disconnect();
 if (!process.env.BENCH_DATABASE_URL) for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
 process.exit(0);

@@ -6,7 +6,8 @@ import { savePolicy, sendRemindersNow, type PolicyState, type RemindersState } f
 import type { PolicySettings } from "@/lib/settings";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/ui/form";
 import { useProblem } from "@/components/two-factor/problem";
 
 export function PolicyForm({ current }: { current: PolicySettings }) {
@@ -15,8 +16,8 @@ export function PolicyForm({ current }: { current: PolicySettings }) {
   const [state, action, pending] = useActionState<PolicyState, FormData>(savePolicy, {});
   const values = state.values ?? { requiredFrom: current.requiredFrom, graceDays: String(current.graceDays) };
   return (
-    <form action={action} noValidate className="stack">
-      {state.saved && <Notice tone="success">{t("saved")}</Notice>}
+    <Form action={action} answer={state}>
+      {state.saved && <Alert tone="success">{t("saved")}</Alert>}
       <Field
         id="requiredFrom"
         name="requiredFrom"
@@ -42,7 +43,7 @@ export function PolicyForm({ current }: { current: PolicySettings }) {
         error={explain(state.errors?.graceDays)}
       />
       <Button disabled={pending}>{t("save")}</Button>
-    </form>
+    </Form>
   );
 }
 
@@ -50,9 +51,9 @@ export function SendReminders() {
   const t = useTranslations("console.settings");
   const [state, action, pending] = useActionState<RemindersState, FormData>(sendRemindersNow, {});
   return (
-    <form action={action} className="stack">
-      {state.sent !== undefined && <Notice tone="success">{t("remindersSent", { count: state.sent })}</Notice>}
+    <Form action={action} answer={state}>
+      {state.sent !== undefined && <Alert tone="success">{t("remindersSent", { count: state.sent })}</Alert>}
       <Button variant="secondary" disabled={pending}>{t("sendReminders")}</Button>
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { verifyWithAccessCode, type AccessCodeSignInState } from "@/lib/actions/recovery";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useProblem } from "@/components/two-factor/problem";
@@ -17,10 +18,10 @@ export function AccessCodeForm() {
   const [state, action, pending] = useActionState<AccessCodeSignInState, FormData>(verifyWithAccessCode, {});
   const error = explain(state.error);
   return (
-    <form action={action} noValidate className="stack">
+    <Form action={action} answer={state}>
       {state.expired && error && <Notice tone="error">{error} <Link href="/login">{tv("startOver")}</Link></Notice>}
       <Field label={t("label")} hint={t("hint")} name="accessCode" autoComplete="off" autoCapitalize="characters" spellCheck={false} autoFocus maxLength={40} error={state.expired ? undefined : error} />
       <Button disabled={pending}>{t("submit")}</Button>
-    </form>
+    </Form>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from "@/components/ui/card";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { recoverySettings } from "@/lib/recovery-settings";
 import { accessCodeState } from "@/lib/support-recovery";
@@ -8,8 +9,8 @@ export async function AccessCodePanel({ userId, enabled, self }: { userId: strin
   const [t, te, format, current, settings] = [await getTranslations("recovery.panel"), await getTranslations("recovery.errors"), await getFormatter(), await accessCodeState(userId), await recoverySettings()];
   const by = (email: string | null) => email ?? t("commandLine");
   return (
-    <section className="setting" aria-labelledby="access-code-title">
-      <h3 id="access-code-title">{t("title")}</h3>
+    <Card as="section" labelledBy="access-code-title">
+      <h3 className="text-lg" id="access-code-title">{t("title")}</h3>
       <p>{t("intro")}</p>
       {!current ? (
         <p>{t("none")}</p>
@@ -20,6 +21,6 @@ export async function AccessCodePanel({ userId, enabled, self }: { userId: strin
       )}
       {current && !self && <RevokeAccessCode userId={userId} />}
       {self ? <p>{t("self")}</p> : !enabled ? <p>{te("notEnabled")}</p> : <IssueAccessCode userId={userId} maxHours={settings.maxCodeHours} />}
-    </section>
+    </Card>
   );
 }

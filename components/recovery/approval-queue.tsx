@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { pendingApprovals, recentDisowned } from "@/lib/support-recovery";
 import { Notice } from "@/components/ui/notice";
+import { Card, DetailList } from "@/components/ui/card";
 import { ApprovalDecision } from "./approval-decision";
 
 /** The overview's queue of recoveries awaiting a second admin, and the "This wasn't me" alerts. */
@@ -25,34 +26,25 @@ export async function ApprovalQueue({ adminId }: { adminId: string }) {
           ))}
         </Notice>
       )}
-      <section aria-labelledby="approvals-title">
-        <h2 id="approvals-title">{t("title")}</h2>
+      <section aria-labelledby="approvals-title" className="space-y-4">
+        <h2 className="text-xl" id="approvals-title">{t("title")}</h2>
         {queue.length === 0 ? <p>{t("empty")}</p> : <p>{t("intro")}</p>}
         {queue.map((r) => (
-          <section key={r.id} className="setting" aria-labelledby={`approval-${r.id}`}>
-            <h3 id={`approval-${r.id}`}>{t(`kinds.${r.kind}`)}: {r.account?.email ?? "?"}</h3>
-            <dl className="details">
-              <dt>{t("account")}</dt>
-              <dd>{r.account ? <Link href={`/admin/users/${r.account.id}`}>{r.account.name} ({r.account.email})</Link> : "?"}</dd>
-              <dt>{t("askedBy")}</dt>
-              <dd>{r.requestedBy ?? "?"}, {when(r.createdAt)}</dd>
-              <dt>{t("checks")}</dt>
-              <dd>{r.verification.map((v) => (["callback", "document", "accountAddress", "other"].includes(v) ? tc(v) : v)).join(", ")}</dd>
-              <dt>{t("reason")}</dt>
-              <dd>{r.reason}</dd>
-              {r.lifetimeMinutes && (
-                <>
-                  <dt>{t("lifetime")}</dt>
-                  <dd>{t("hours", { count: r.lifetimeMinutes / 60 })}</dd>
-                </>
-              )}
-              <dt>{t("lastSignIn")}</dt>
-              <dd>{r.lastSignIn ? `${when(r.lastSignIn.createdAt)}${r.lastSignIn.ip ? `, ${r.lastSignIn.ip}` : ""}` : t("none")}</dd>
-              <dt>{t("openRequests")}</dt>
-              <dd>{r.openRequests.length ? r.openRequests.map((o) => `${o.reference ?? "?"} (${when(o.createdAt)})`).join(", ") : t("none")}</dd>
-            </dl>
+          <Card key={r.id} as="section" labelledBy={`approval-${r.id}`}>
+            <h3 className="text-lg" id={`approval-${r.id}`}>{t(`kinds.${r.kind}`)}: {r.account?.email ?? "?"}</h3>
+            <DetailList
+              items={[
+                { label: t("account"), value: r.account ? <Link href={`/admin/users/${r.account.id}`}>{r.account.name} ({r.account.email})</Link> : "?" },
+                { label: t("askedBy"), value: `${r.requestedBy ?? "?"}, ${when(r.createdAt)}` },
+                { label: t("checks"), value: r.verification.map((v) => (["callback", "document", "accountAddress", "other"].includes(v) ? tc(v) : v)).join(", ") },
+                { label: t("reason"), value: r.reason },
+                ...(r.lifetimeMinutes ? [{ label: t("lifetime"), value: t("hours", { count: r.lifetimeMinutes / 60 }) }] : []),
+                { label: t("lastSignIn"), value: r.lastSignIn ? `${when(r.lastSignIn.createdAt)}${r.lastSignIn.ip ? `, ${r.lastSignIn.ip}` : ""}` : t("none") },
+                { label: t("openRequests"), value: r.openRequests.length ? r.openRequests.map((o) => `${o.reference ?? "?"} (${when(o.createdAt)})`).join(", ") : t("none") },
+              ]}
+            />
             <ApprovalDecision recoveryId={r.id} own={r.requestedById === adminId || r.account?.id === adminId} />
-          </section>
+          </Card>
         ))}
       </section>
     </>

@@ -5,9 +5,10 @@ import { useTranslations } from "next-intl";
 import { revokeTemporaryAccess, startSupportRecovery, type RecoveryFormState, type RevokeState } from "@/lib/actions/recovery";
 import { IDENTITY_CHECKS, RESET_REASON_MAX } from "@/lib/admin/identity-checks";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Field, TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { Checkboxes } from "@/components/admin/form-controls";
+import { Checkboxes } from "@/components/ui/field";
 import { useProblem } from "@/components/two-factor/problem";
 
 /** The code, once, in groups, with the hint to read it out on a call back. */
@@ -17,7 +18,7 @@ export function ShownCode({ code, expiresAt }: { code: string; expiresAt: string
   return (
     <Notice tone="success">
       <p>{t("codeShown", { time })}</p>
-      <p><strong aria-label={t("title")} style={{ fontFamily: "monospace", fontSize: "1.4em" }}>{code}</strong></p>
+      <p><strong aria-label={t("title")} className="font-mono text-2xl tracking-wider">{code}</strong></p>
     </Notice>
   );
 }
@@ -31,7 +32,7 @@ export function IssueAccessCode({ userId, maxHours, idPrefix = "code" }: { userI
   if (state.done?.code && state.done.expiresAt) return <ShownCode code={state.done.code} expiresAt={state.done.expiresAt} />;
   if (state.done?.pending) return <Notice tone="success">{t("pending")}</Notice>;
   return (
-    <form action={action} noValidate className="stack">
+    <Form action={action} answer={state}>
       {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="kind" value="access_code" />
@@ -46,7 +47,7 @@ export function IssueAccessCode({ userId, maxHours, idPrefix = "code" }: { userI
       <TextArea id={`${idPrefix}-reason`} name="reason" label={tc("reason")} maxLength={RESET_REASON_MAX} required defaultValue={state.values?.reason} error={explain(state.errors?.reason)} />
       <Field id={`${idPrefix}-hours`} name="hours" type="number" min={1} max={maxHours} label={t("hours")} hint={t("hoursHint", { max: maxHours })} defaultValue={state.values?.hours ?? "1"} error={explain(state.errors?.hours)} />
       <Button disabled={pending}>{t("submit")}</Button>
-    </form>
+    </Form>
   );
 }
 
@@ -56,10 +57,10 @@ export function RevokeAccessCode({ userId }: { userId: string }) {
   const [state, action, pending] = useActionState<RevokeState, FormData>(revokeTemporaryAccess, {});
   if (state.done) return <Notice tone="success">{t("revoked")}</Notice>;
   return (
-    <form action={action}>
+    <Form action={action} answer={state}>
       {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
       <input type="hidden" name="userId" value={userId} />
       <Button variant="secondary" disabled={pending}>{t("revoke")}</Button>
-    </form>
+    </Form>
   );
 }

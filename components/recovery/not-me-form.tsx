@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { disownAction, type DisownState } from "@/lib/actions/recovery";
 import { Button } from "@/components/ui/button";
+import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
 import { useProblem } from "@/components/two-factor/problem";
 
@@ -14,10 +15,10 @@ export function NotMeForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<DisownState, FormData>(disownAction, {});
   if (state.done) return <Notice tone="success">{t("done")}</Notice>;
   return (
-    <form action={action} className="stack">
+    <Form action={action} answer={state}>
       {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
       <input type="hidden" name="token" value={token} />
       <Button variant="danger" disabled={pending}>{t("submit")}</Button>
-    </form>
+    </Form>
   );
 }

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requestContext } from "@/lib/admin/requests";
 import { recoverySettings } from "@/lib/recovery-settings";
 import { isLocale } from "@/lib/i18n/locales";
+import { DetailList } from "@/components/ui/card";
 import { IssueAccessCode } from "./issue-access-code";
 
 type Request = { id: string; reference: string | null; userId: string | null; email: string; ip: string | null; userAgent: string | null; createdAt: Date; infoRequestedAt: Date | null; response: string | null };
@@ -16,20 +17,16 @@ export async function RequestCase({ request, adminId }: { request: Request; admi
       {request.reference && <p><strong>{t("reference", { reference: request.reference })}</strong></p>}
       {request.infoRequestedAt && <p>{t("infoAsked", { time: when(request.infoRequestedAt).replace(/ UTC$/, ""), message: request.response ?? "" })}</p>}
       {context && (
-        <dl className="details">
-          <dt>{t("twoFactor")}</dt>
-          <dd>{context.twoFactorEnabledAt ? t("on") : t("off")}</dd>
-          <dt>{t("lastSignIn")}</dt>
-          <dd>{when(context.lastSignInAt)}</dd>
-          <dt>{t("language")}</dt>
-          <dd>{isLocale(context.locale) ? tl(`names.${context.locale}`) : context.locale}</dd>
-          <dt>{t("ownAddress")}</dt>
-          <dd>{yesNo(context.ownAddress)}</dd>
-          <dt>{t("ipSeen")}</dt>
-          <dd>{yesNo(context.ipSeen)}{request.ip ? ` (${request.ip})` : ""}</dd>
-          <dt>{t("browserSeen")}</dt>
-          <dd>{yesNo(context.browserSeen)}</dd>
-        </dl>
+        <DetailList
+          items={[
+            { label: t("twoFactor"), value: context.twoFactorEnabledAt ? t("on") : t("off") },
+            { label: t("lastSignIn"), value: when(context.lastSignInAt) },
+            { label: t("language"), value: isLocale(context.locale) ? tl(`names.${context.locale}`) : context.locale },
+            { label: t("ownAddress"), value: yesNo(context.ownAddress) },
+            { label: t("ipSeen"), value: `${yesNo(context.ipSeen)}${request.ip ? ` (${request.ip})` : ""}` },
+            { label: t("browserSeen"), value: yesNo(context.browserSeen) },
+          ]}
+        />
       )}
       {context?.twoFactorEnabledAt && request.userId && request.userId !== adminId && <IssueAccessCode userId={request.userId} maxHours={settings.maxCodeHours} idPrefix={`code-${request.id}`} />}
     </>

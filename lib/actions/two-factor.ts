@@ -95,6 +95,8 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       const { codes, signedOut } = await regenerateRecoveryCodes(user, context);
       const answer: SecurityState = { codes, signedOut, submission: newSubmission() };
       await keepIssued(user.sessionId, submission, answer);
+      // The page behind the dialog shows how many codes are left: render it again with the answer.
+      revalidatePath("/settings/security");
       return answer;
     }
     case "change":
@@ -102,8 +104,10 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       redirect("/two-factor/setup");
     case "disable": {
       if (!mayDisable(user, await policyNow())) return { errors: { code: { key: "rollout.cannotDisable" } } };
-      const { signedOut } = await disableTwoFactor(user, context);
-      return { disabled: true, signedOut };
+      await disableTwoFactor(user, context);
+      // Status, cards and the banner in the layout all change: a fresh page that says what happened.
+      revalidatePath("/", "layout");
+      redirect("/settings/security?changed=off");
     }
     default:
       return { errors: { code: { key: "errors.malformed" } } };

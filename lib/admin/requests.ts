@@ -5,12 +5,19 @@ import { defaultLocale } from "../i18n/locales";
 export const CLOSED_REQUESTS_SHOWN = 50;
 export type RequestOutcome = "resolved" | "rejected";
 
-/** Open requests, newest first, then the most recent of those already answered. */
+/**
+ * Open requests, newest first, each with the language its answer will be mailed in (the
+ * account's, or the default when no account has the address), then the most recent answered ones.
+ */
 export async function listResetRequests() {
-  const [open, closed] = await Promise.all([
+  const [openRows, closed] = await Promise.all([
     db.resetRequest.findMany({ where: { status: "open" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
     db.resetRequest.findMany({ where: { status: { not: "open" } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: CLOSED_REQUESTS_SHOWN }),
   ]);
+  const ownerIds = [...new Set(openRows.map((r) => r.userId).filter((id): id is string => !!id))];
+  const owners = ownerIds.length ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, locale: true } }) : [];
+  const locales = new Map(owners.map((u) => [u.id, u.locale]));
+  const open = openRows.map((r) => ({ ...r, locale: (r.userId && locales.get(r.userId)) || defaultLocale }));
   const resolverIds = [...new Set(closed.map((r) => r.resolvedById).filter((id): id is string => !!id))];
   const resolvers = resolverIds.length ? await db.user.findMany({ where: { id: { in: resolverIds } }, select: { id: true, email: true } }) : [];
   const emails = new Map(resolvers.map((u) => [u.id, u.email]));

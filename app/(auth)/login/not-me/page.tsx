@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Card, Page } from "@/components/ui/card";
 import { NotMeForm } from "@/components/recovery/not-me-form";
 
 // "This wasn't me", opened from a mail without signing in: the signed token is checked by the action.
@@ -6,10 +7,10 @@ export default async function NotMePage({ searchParams }: { searchParams: Promis
   const token = (await searchParams).token;
   const t = await getTranslations("recovery.notMe");
   return (
-    <section className="card narrow">
-      <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
-      <NotMeForm token={typeof token === "string" ? token.slice(0, 200) : ""} />
-    </section>
+    <Page width="narrow" title={t("title")} intro={t("intro")}>
+      <Card>
+        <NotMeForm token={typeof token === "string" ? token.slice(0, 200) : ""} />
+      </Card>
+    </Page>
   );
 }
