@@ -97,8 +97,8 @@ export async function startSupportRecovery(_: RecoveryFormState, form: FormData)
   const user = isId(userId) ? await db.user.findUnique({ where: { id: userId } }) : null;
   if (!user) return { error: problem("errors.malformed") };
   const { kind, verification, reason, hours } = input.data;
+  // No revalidation: the page keeps this form mounted, so the code stays on screen, once.
   const outcome = await startRecovery(user, { kind, verification, reason, lifetimeHours: hours }, { actor: { id: admin.id, name: admin.name }, client: clientOf(await headers()) });
-  revalidatePath("/admin", "layout");
   return outcome.ok ? answerOf(outcome) : { values, ...answerOf(outcome) };
 }
 
@@ -119,7 +119,6 @@ export async function decideSupportRecovery(_: ApprovalState, form: FormData): P
   const outcome = await approveRecovery(recoveryId, { id: admin.id, name: admin.name }, client);
   const answer = answerOf(outcome);
   if (answer.error) return { error: answer.error };
-  revalidatePath("/admin", "layout");
   return { done: { approved: true, code: answer.done?.code, expiresAt: answer.done?.expiresAt, signedOut: answer.done?.signedOut } };
 }
 

@@ -86,7 +86,8 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
   });
   if (!outcome) return { ok: false, reason: "expired" };
   nudgeDeliverer();
-  return { ok: true, changed, recoveryCodes: prepared?.codes ?? null, signedOut: outcome.signedOut };
+  // Recovered: shown as a first enrollment, with its new recovery codes.
+  return { ok: true, changed: changed && !recovering, recoveryCodes: prepared?.codes ?? null, signedOut: outcome.signedOut };
 }
 
 /** A new set of recovery codes (the old set stops working), mailed; other sessions end. One transaction. */
