@@ -88,7 +88,7 @@ export async function startSupportRecovery(_: RecoveryFormState, form: FormData)
       values,
       errors: {
         verification: bad.has("verification") ? problem("recovery.errors.verification") : undefined,
-        reason: bad.has("reason") ? problem("recovery.errors.reason") : undefined,
+        reason: bad.has("reason") ? problem(text(form, "kind") === "reset" ? "console.reset.errors.reason" : "recovery.errors.reason") : undefined,
         hours: bad.has("hours") ? problem("recovery.errors.hours") : undefined,
       },
     };
