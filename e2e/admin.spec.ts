@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { createAccount, enroll, expect, signIn, submit, test } from "./fixtures";
+import { approve, createAccount, enroll, expect, secondAdmin, signIn, submit, test } from "./fixtures";
 
 const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/requests", "/admin/audit", "/admin/settings", "/admin/outbox"];
 
@@ -82,6 +82,7 @@ test.describe("an admin whose 2FA was reset", () => {
     const support = await browser.newPage();
     await signIn(support, y);
     await enroll(support, y.password);
+    const approver = await secondAdmin(browser, servers.past);
     await support.goto("/admin/users");
     await support.getByLabel("Search by email or name").fill(x.email);
     await support.getByRole("button", { name: "Search" }).click();
@@ -90,7 +91,9 @@ test.describe("an admin whose 2FA was reset", () => {
     await reset.getByLabel("Identity document seen").check();
     await reset.getByLabel("Reason").fill("New phone, ID seen at the desk");
     await reset.getByRole("button", { name: "Reset two-factor authentication" }).click();
-    await expect(support.getByText(/Two-factor authentication was reset/)).toBeVisible();
+    await expect(support.getByText(/The reset waits for a second administrator's approval/)).toBeVisible();
+    const approval = await approve(approver, `Two-factor reset: ${x.email}`);
+    await expect(approval.getByText(/Two-factor authentication was reset/)).toBeVisible();
 
     // X signs in again in another tab of the same browser: no 2FA now, so the wizard first.
     const fresh = await xContext.newPage();

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { servers } from "../playwright.config";
 
@@ -147,6 +147,23 @@ export async function fillSteadily(field: Locator, value: string) {
     await field.page().waitForTimeout(250);
     await expect(field).toHaveValue(value, { timeout: 100 });
   }).toPass({ timeout: 10_000 });
+}
+
+/** Another admin, signed in with 2FA in their own browser: the second approver of support recovery. */
+export async function secondAdmin(browser: Browser, server = servers.main): Promise<Page> {
+  const admin = await createAccount({ admin: true }, server);
+  const page = await (await browser.newContext({ baseURL: `http://localhost:${server.port}` })).newPage();
+  await signIn(page, admin);
+  await enroll(page, admin.password);
+  return page;
+}
+
+/** The second admin approves the pending recovery named `title` ("Two-factor reset: x@…") on the overview. */
+export async function approve(page: Page, title: string): Promise<Locator> {
+  await page.goto("/admin");
+  const item = page.getByRole("region", { name: title });
+  await item.getByRole("button", { name: "Approve" }).click();
+  return item;
 }
 
 export const test = base.extend<{ account: Account; admin: Account }>({

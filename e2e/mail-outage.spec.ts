@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { confirmChange, createAccount, enroll, operator, expect, fillSteadily, mailAttempts, mailbox, mailOutage, signIn, signOut, submit, test } from "./fixtures";
+import { approve, confirmChange, createAccount, enroll, operator, expect, secondAdmin, fillSteadily, mailAttempts, mailbox, mailOutage, signIn, signOut, submit, test } from "./fixtures";
 
 // Resend answers 500, then 429 with Retry-After, then hangs past the send timeout, for every new
 // message to the account: each journey still completes at once for the user, and each mail
@@ -98,13 +98,16 @@ test.describe("after the date", () => {
     const admin = await createAccount({ admin: true }, servers.past);
     await signIn(support, admin);
     await enroll(support, admin.password);
+    const approver = await secondAdmin(browser, servers.past);
     await support.goto("/admin/requests");
     await support.getByRole("region", { name: account.name }).getByRole("link", { name: `Open the account ${account.email}` }).click();
     const reset = support.getByRole("region", { name: "Reset two-factor authentication" });
     await reset.getByLabel("Called back on a number on file").check();
     await reset.getByLabel("Reason").fill("Phone lost at sea; called back");
     await reset.getByRole("button", { name: "Reset two-factor authentication" }).click();
-    await expect(support.getByText(/Two-factor authentication was reset and a mail to the person is on its way/)).toBeVisible();
+    await expect(support.getByText(/The reset waits for a second administrator's approval/)).toBeVisible();
+    const approval = await approve(approver, `Two-factor reset: ${account.email}`);
+    await expect(approval.getByText(/Two-factor authentication was reset and a mail to the person is on its way/)).toBeVisible();
 
     // Support can see why the person has no mail yet, and later that it went.
     await support.goto(`/admin/outbox?to=${encodeURIComponent(account.email)}`);

@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { chooseLanguage, codeAt, createAccount, enroll, expect, fillSteadily, mailbox, signIn, signOut, submit, test } from "./fixtures";
+import { approve, chooseLanguage, codeAt, createAccount, enroll, secondAdmin, expect, fillSteadily, mailbox, signIn, signOut, submit, test } from "./fixtures";
 
 test.describe("before the date", () => {
   test("every page shows when 2FA becomes mandatory, with the days left and a way to set it up", async ({ page, account }) => {
@@ -82,6 +82,7 @@ test.describe("after the date", () => {
     const admin = await createAccount({ admin: true }, servers.past);
     await signIn(support, admin);
     await enroll(support, admin.password);
+    const approver = await secondAdmin(browser, servers.past);
     await support.goto("/admin/requests");
     const request = support.getByRole("region", { name: account.name });
     await expect(request).toContainText("I lost my phone");
@@ -93,7 +94,9 @@ test.describe("after the date", () => {
     await reset.getByLabel("Called back on a number on file").check();
     await reset.getByLabel("Reason").fill("Lost phone; called back on +32 470 12 34 56");
     await reset.getByRole("button", { name: "Reset two-factor authentication" }).click();
-    await expect(support.getByText(/Two-factor authentication was reset and a mail to the person is on its way/)).toBeVisible();
+    await expect(support.getByText(/The reset waits for a second administrator's approval/)).toBeVisible();
+    const approval = await approve(approver, `Two-factor reset: ${account.email}`);
+    await expect(approval.getByText(/Two-factor authentication was reset and a mail to the person is on its way/)).toBeVisible();
     const trail = support.getByRole("table", { name: "Audit trail" });
     await expect(trail.getByRole("row").filter({ hasText: "Two-factor authentication reset by support" })).toContainText(admin.email);
     await expect(trail).toContainText("Lost phone; called back on +32 470 12 34 56");

@@ -32,7 +32,14 @@ export type AuditEventName =
   | "deadline.extended"
   | "exemption.granted"
   | "exemption.removed"
-  | "checkup.completed";
+  | "checkup.completed"
+  | "support_recovery.requested"
+  | "support_recovery.declined"
+  | "support_recovery.disowned"
+  | "temporary_access.issued"
+  | "temporary_access.revoked"
+  | "temporary_access.used"
+  | "reset_request.info_requested";
 
 export type AuditEntry = {
   event: AuditEventName;

@@ -127,3 +127,24 @@ test("operators show and set a personal deadline, and exempt an account, each wi
   assert.match(users(["exempt", "boss@example.test", "--reason", "no"]).err, /administrators always need/);
   assert.match(users(["extend", "boss@example.test", "--until", march, "--reason", "no"]).err, /administrators always need/);
 });
+
+test("issue-access-code prints a code once, checks its input, and the code opens a sign-in", async () => {
+  const { redeemAccessCode } = await import("@/lib/two-factor/temporary-access");
+  assert.equal(users(["create", "phone@example.test", "--password", "a long password"]).code, 0);
+  const user = await db.user.update({ where: { email: "phone@example.test" }, data: { twoFactorEnabledAt: new Date(), totpSecret: "x" } });
+  for (const [args, message] of [
+    [["issue-access-code", "phone@example.test", "--verified", "callback"], /--reason/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone"], /--verified/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone", "--verified", "callback,guess"], /--verified/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone", "--verified", "callback", "--hours", "9"], /from 1 to 8/],
+  ] as [string[], RegExp][]) {
+    const r = users(args);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.match(r.err, message);
+  }
+  const issued = users(["issue-access-code", "phone@example.test", "--hours", "2", "--reason", "lost phone", "--verified", "callback,document"]);
+  assert.equal(issued.code, 0, issued.err);
+  const code = issued.out.match(/^([2-9A-Z]{4}-){3}[2-9A-Z]{4}$/m)?.[0];
+  assert.ok(code, issued.out);
+  assert.ok((await redeemAccessCode(user.id, code)).ok);
+});

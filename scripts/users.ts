@@ -11,6 +11,9 @@ import { deadlineOf } from "@/lib/policy";
 import { EXCEPTION_REASON_MAX, extendDeadline, setExemption } from "@/lib/rollout/exceptions";
 import { currentPolicy } from "@/lib/settings";
 import * as support from "@/lib/support";
+import { IDENTITY_CHECKS, type IdentityCheck } from "@/lib/admin/identity-checks";
+import { recoverySettings } from "@/lib/recovery-settings";
+import { startRecovery } from "@/lib/support-recovery";
 import { messages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { normalizeEmail } from "@/lib/email";
@@ -22,6 +25,9 @@ const USAGE = `Usage: npm run users -- <command>
   set-password <email> [--password <pw>]   (without --password, reads it from standard input)
   sign-out <email>                          signs the user out of every browser
   reset-2fa <email> --reason "…"            removes the user's 2FA (secret and recovery codes); they enroll again
+  issue-access-code <email> --hours N --reason "…" --verified callback,document
+                                            prints a temporary access code once: single use, valid N hours (default 1, up to
+                                            the rollout settings' maximum); the session it opens reaches only the wizard
   unlock <email>                            lifts the lock after too many wrong codes
   remind                                    mails the due reminders (by default 30, 14, 7, 1 days before the date and on the day); safe to run daily
   extend <email> [--until YYYY-MM-DD --reason "…"]   shows, or sets, the account's personal deadline (from 00:00 of that day in the rollout's zone); mailed to the user
@@ -62,7 +68,7 @@ async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { password: { type: "string" }, admin: { type: "boolean" }, name: { type: "string" }, locale: { type: "string" }, reason: { type: "string" }, until: { type: "string" }, end: { type: "boolean" } },
+    options: { password: { type: "string" }, admin: { type: "boolean" }, name: { type: "string" }, locale: { type: "string" }, reason: { type: "string" }, until: { type: "string" }, end: { type: "boolean" }, hours: { type: "string" }, verified: { type: "string" } },
   });
   const [command, email] = positionals;
   if (!command || command === "help") return console.log(USAGE);
@@ -99,8 +105,28 @@ async function main(argv: string[]) {
       const user = await account(email);
       const reason = values.reason?.trim();
       if (!reason) throw new UsageError('reset-2fa needs --reason "…" (it is kept in the audit trail and told to the user)');
-      await support.resetTwoFactor(user, reason, COMMAND_LINE);
+      const outcome = await startRecovery(user, { kind: "reset", verification: [], reason }, { actor: null, ...COMMAND_LINE });
+      if (!outcome.ok) throw new UsageError(`${user.email} has no two-factor authentication to reset`);
       return console.log(`two-factor authentication of ${user.email} was reset; ${MAIL_QUEUED}`);
+    }
+    case "issue-access-code": {
+      const user = await account(email);
+      const reason = values.reason?.trim();
+      if (!reason) throw new UsageError('issue-access-code needs --reason "…" (kept in the audit trail)');
+      const verification = (values.verified ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+      const unknown = verification.filter((v) => !(IDENTITY_CHECKS as readonly string[]).includes(v));
+      if (!verification.length || unknown.length) throw new UsageError(`--verified needs one or more of ${IDENTITY_CHECKS.join(",")}`);
+      const hours = values.hours === undefined ? 1 : /^\d{1,3}$/.test(values.hours) ? Number(values.hours) : NaN;
+      const outcome = await startRecovery(user, { kind: "access_code", verification: verification as IdentityCheck[], reason, lifetimeHours: hours }, { actor: null, ...COMMAND_LINE });
+      if (!outcome.ok) {
+        const { maxCodeHours } = await recoverySettings();
+        if (outcome.reason === "lifetime") throw new UsageError(`--hours must be a whole number from 1 to ${maxCodeHours}`);
+        throw new UsageError(`${user.email} has no two-factor authentication: they can sign in with their password and set it up`);
+      }
+      if (outcome.pending) return;
+      console.log(`temporary access code for ${user.email}, valid until ${outcome.expiresAt!.toISOString()} (read it out on a call back to the number on file; it is shown only now):`);
+      console.log(outcome.code);
+      return console.log(MAIL_QUEUED.replace("a mail", "a mail (without the code)"));
     }
     case "unlock": {
       const user = await account(email);

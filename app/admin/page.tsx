@@ -9,6 +9,7 @@ import { requireAdmin } from "@/lib/auth/guard";
 import { mailHealth } from "@/lib/mail/outbox";
 import { Card, Page } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { ApprovalQueue } from "@/components/recovery/approval-queue";
 import { EnrollmentChart } from "@/components/admin/enrollment-chart";
 import { RolloutFunnel } from "@/components/admin/rollout-funnel";
 import { rolloutFunnel } from "@/lib/admin/funnel";
@@ -29,7 +30,7 @@ function Stat({ icon, label, figure, children }: { icon: ReactNode; label: strin
 }
 
 export default async function AdminOverviewPage() {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const [t, format, overview, mail] = [await getTranslations("console.overview"), await getFormatter(), await rolloutOverview(), await mailHealth()];
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long", timeZone: overview.timeZone });
   const icon = "size-4 shrink-0";
@@ -42,6 +43,7 @@ export default async function AdminOverviewPage() {
           <Link href={mail.failed > 0 ? "/admin/outbox?status=failed" : "/admin/outbox?status=queued"}>{t("seeMail")}</Link>
         </Notice>
       )}
+      <ApprovalQueue adminId={admin.id} />
       <dl className="grid gap-4 grid-cols-1 sm:grid-cols-2 xl:grid-cols-3">
         <Stat icon={<Users aria-hidden className={icon} />} label={t("accounts")} figure={format.number(overview.accounts)}>
           <Link href="/admin/users">{t("seeAccounts")}</Link>

@@ -13,6 +13,7 @@ import { TextArea } from "@/components/ui/field";
 /** Resolves or rejects one request; the button pressed says which, the message goes to the person. */
 export function RequestAnswer({ requestId }: { requestId: string }) {
   const t = useTranslations("console.requests");
+  const tr = useTranslations("recovery.request");
   const explain = useProblem();
   const [state, action, pending] = useActionState<AnswerState, FormData>(answerResetRequest, {});
   return (
@@ -30,7 +31,7 @@ export function RequestAnswer({ requestId }: { requestId: string }) {
         error={explain(state.errors?.message)}
       />
       <div className="flex flex-wrap gap-2">
-        <Button name="outcome" value="resolved" disabled={pending}>{t("resolve")}</Button>
+        <Button name="outcome" value="info" disabled={pending}>{tr("askInfo")}</Button>
         <Button name="outcome" value="rejected" variant="secondary" disabled={pending}>{t("reject")}</Button>
       </div>
     </Form>

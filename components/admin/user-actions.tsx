@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { resetTwoFactor, signOutEverywhere, unlockTwoFactor, type ResetState, type SupportState } from "@/lib/actions/admin";
+import { signOutEverywhere, unlockTwoFactor, type SupportState } from "@/lib/actions/admin";
+import { startSupportRecovery, type RecoveryFormState } from "@/lib/actions/recovery";
 import { IDENTITY_CHECKS, RESET_REASON_MAX } from "@/lib/admin/identity-checks";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -14,13 +15,14 @@ import { Checkboxes, TextArea } from "@/components/ui/field";
 /** Support's 2FA reset: how the identity was checked and why, both kept in the audit log. */
 export function ResetTwoFactor({ userId, enabled, self }: { userId: string; enabled: boolean; self: boolean }) {
   const t = useTranslations("console.reset");
+  const tr = useTranslations("recovery.reset");
   const explain = useProblem();
-  const [state, action, pending] = useActionState<ResetState, FormData>(resetTwoFactor, {});
+  const [state, action, pending] = useActionState<RecoveryFormState, FormData>(startSupportRecovery, {});
   return (
     <Card as="section" labelledBy="reset-title">
       <h3 className="text-lg" id="reset-title">{t("title")}</h3>
       {state.done ? (
-        <Alert tone="success">{t("done", { count: state.done.signedOut })}</Alert>
+        <Alert tone="success">{state.done.pending ? tr("pending") : t("done", { count: state.done.signedOut ?? 0 })}</Alert>
       ) : !enabled ? (
         <p>{t("notEnabled")}</p>
       ) : self ? (
@@ -30,6 +32,7 @@ export function ResetTwoFactor({ userId, enabled, self }: { userId: string; enab
           <p>{t("intro")}</p>
           {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
           <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="kind" value="reset" />
           <Checkboxes
             id="reset-verification"
             name="verification"

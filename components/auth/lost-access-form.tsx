@@ -13,7 +13,7 @@ export function LostAccessForm() {
   const t = useTranslations();
   const [state, action, pending] = useActionState<LostAccessState, FormData>(requestReset, {});
   if (state.expired) return <Alert tone="error">{t("verify.expired")} <Link href="/login">{t("lostAccess.back")}</Link></Alert>;
-  if (state.done) return <Alert tone="success">{t(`lostAccess.${state.done}`)}</Alert>;
+  if (state.done) return <Alert tone="success">{t(`lostAccess.${state.done}`)}{state.reference && <> {t("recovery.lostAccess.reference", { reference: state.reference })}</>}</Alert>;
   const error = (f: keyof NonNullable<LostAccessState["errors"]>) => (state.errors?.[f] ? t(state.errors[f]!) : undefined);
   return (
     <Form action={action} answer={state}>

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { IDENTITY_CHECKS, REQUEST_ANSWER_MAX, RESET_REASON_MAX } from "../admin/identity-checks";
-import { closeResetRequest, requester } from "../admin/requests";
+import { REQUEST_ANSWER_MAX } from "../admin/identity-checks";
+import { askForInformation, closeResetRequest, requester } from "../admin/requests";
 import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
@@ -31,43 +31,6 @@ const tooLong = (error: z.ZodError, field: string) => error.issues.some((i) => i
 async function targetOf(form: unknown) {
   const id = Id.safeParse(text(form, "userId"));
   return id.success ? db.user.findUnique({ where: { id: id.data }, select: TARGET }) : null;
-}
-
-export type ResetState = {
-  error?: Problem;
-  errors?: { verification?: Problem; reason?: Problem };
-  values?: { verification: string[]; reason: string };
-  done?: { signedOut: number };
-};
-
-const ResetInput = z.object({
-  verification: z.array(z.enum(IDENTITY_CHECKS)).min(1),
-  reason: z.string().trim().min(1).max(RESET_REASON_MAX),
-});
-
-/** Support's 2FA reset, for someone who lost their phone: recorded with how their identity was checked. */
-export async function resetTwoFactor(_: ResetState, form: FormData): Promise<ResetState> {
-  const admin = await requireAdmin();
-  const values = { verification: texts(form, "verification"), reason: text(form, "reason") };
-  const input = ResetInput.safeParse(values);
-  if (!input.success) {
-    const bad = fieldsWithIssues(input.error);
-    return {
-      values,
-      errors: {
-        verification: bad.has("verification") ? problem("console.reset.errors.verification") : undefined,
-        reason: bad.has("reason") ? problem(tooLong(input.error, "reason") ? "console.reset.errors.reasonTooLong" : "console.reset.errors.reason") : undefined,
-      },
-    };
-  }
-  const user = await targetOf(form);
-  if (!user) return malformed;
-  if (user.id === admin.id) return { values, error: problem("console.reset.errors.self") };
-  if (!user.twoFactorEnabledAt) return { error: problem("console.reset.errors.notEnabled") };
-  const { verification, reason } = input.data;
-  const { signedOut } = await support.resetTwoFactor(user, reason, { actorId: admin.id, client: clientOf(await headers()), verification });
-  revalidatePath("/admin", "layout");
-  return { done: { signedOut } };
 }
 
 export type SupportState = { error?: Problem; done?: { signedOut?: number } };
@@ -97,7 +60,7 @@ export type AnswerState = { error?: Problem; errors?: { message?: Problem }; val
 
 const AnswerInput = z.object({
   requestId: Id,
-  outcome: z.enum(["resolved", "rejected"]),
+  outcome: z.enum(["resolved", "rejected", "info"]),
   message: z.string().trim().min(1).max(REQUEST_ANSWER_MAX),
 });
 
@@ -114,12 +77,15 @@ export async function answerResetRequest(_: AnswerState, form: FormData): Promis
   const { requestId, outcome, message } = input.data;
   const client = clientOf(await headers());
   const request = await reportedChange(async (tx) => {
-    const request = await closeResetRequest(requestId, outcome, message, admin.id, tx);
+    // "info" asks the person for more: the request stays open.
+    const request = outcome === "info" ? await askForInformation(requestId, message, tx) : await closeResetRequest(requestId, outcome, message, admin.id, tx);
     if (!request) return { value: null };
+    const event = outcome === "info" ? "reset_request.info_requested" : outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected";
+    const template = outcome === "info" ? "resetRequestInfo" : outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected";
     return {
       value: request,
-      audit: { event: outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected", userId: request.userId, actorId: admin.id, client, details: { requestId, message } },
-      mail: renderMail(outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected", await requester(request, tx), { message }),
+      audit: { event, userId: request.userId, actorId: admin.id, client, details: { requestId, reference: request.reference, message } },
+      mail: renderMail(template, await requester(request, tx), { message, reference: request.reference ?? "none" }),
     };
   });
   if (!request) return { values, error: problem("console.requests.errors.closed") };

@@ -31,7 +31,8 @@ async function checkIdentity(form: FormData, user: Awaited<ReturnType<typeof req
     if (attempt.reason === "throttled") return { password: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) };
     return { password: { key: "twoFactorErrors.passwordWrong" } };
   }
-  if (!user.twoFactorEnabledAt) return null;
+  // A session opened with a temporary access code already passed its second factor, which the owner lost.
+  if (!user.twoFactorEnabledAt || user.wizardOnly) return null;
   const input = readEitherCode(text(form, "code"));
   const result = await checkSecondFactor(user, input, clientOf(await headers()));
   if (result.ok) return null;
@@ -58,7 +59,7 @@ export async function confirmEnrollment(_: EnrollState, form: FormData): Promise
   const again = await issuedBefore<EnrollState>(user.sessionId, submission);
   if (again) return again;
   if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
-  const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId });
+  const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId, accessCodeId: user.wizardOnly ? user.accessCodeId : null });
   if (!result.ok) {
     if (result.reason === "format") return { error: { key: "twoFactorErrors.format" } };
     if (result.reason === "expired") return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };

@@ -39,6 +39,13 @@ const EVENTS: Record<AuditEventName, true> = {
   "exemption.granted": true,
   "exemption.removed": true,
   "checkup.completed": true,
+  "support_recovery.requested": true,
+  "support_recovery.declined": true,
+  "support_recovery.disowned": true,
+  "temporary_access.issued": true,
+  "temporary_access.revoked": true,
+  "temporary_access.used": true,
+  "reset_request.info_requested": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 

@@ -38,3 +38,43 @@ export async function requester(request: { email: string; fullName: string; user
   const user = request.userId ? await tx.user.findUnique({ where: { id: request.userId }, select: { name: true, locale: true } }) : null;
   return { email: request.email, name: user?.name ?? request.fullName, locale: user?.locale ?? defaultLocale };
 }
+
+/** The reference of the account's open request, if any (for the mails of a recovery). */
+export async function openRequestReference(tx: Prisma.TransactionClient, userId: string): Promise<string | null> {
+  const open = await tx.resetRequest.findFirst({ where: { userId, status: "open" }, orderBy: { createdAt: "desc" }, select: { reference: true } });
+  return open?.reference ?? null;
+}
+
+/** Closes the account's open requests as resolved (support issued a code or reset): part of the caller's transaction. */
+export async function closeOpenRequests(tx: Prisma.TransactionClient, userId: string, adminId: string | null, note: string): Promise<number> {
+  const { count } = await tx.resetRequest.updateMany({ where: { userId, status: "open" }, data: { status: "resolved", resolvedAt: new Date(), resolvedById: adminId, response: note } });
+  return count;
+}
+
+/** Asks the person for more information: the request stays open, the question is kept as its response. Null when it is closed. */
+export async function askForInformation(id: string, question: string, tx: Prisma.TransactionClient = db) {
+  const { count } = await tx.resetRequest.updateMany({ where: { id, status: "open" }, data: { infoRequestedAt: new Date(), response: question } });
+  return count === 1 ? tx.resetRequest.findUniqueOrThrow({ where: { id } }) : null;
+}
+
+/**
+ * What support sees on an open request's card about the account and the request's origin: 2FA
+ * state, last sign-in, language, whether it came from the account's own address (the request's
+ * email is the account's) and from a client address or browser that signed in to it before.
+ */
+export async function requestContext(request: { userId: string | null; email: string; ip: string | null; userAgent: string | null; createdAt: Date }) {
+  if (!request.userId) return null;
+  const user = await db.user.findUnique({ where: { id: request.userId }, select: { email: true, locale: true, lastSignInAt: true, twoFactorEnabledAt: true } });
+  if (!user) return null;
+  const before = { userId: request.userId, event: "sign_in", createdAt: { lt: request.createdAt } };
+  const [ipSeen, browserSeen] = await Promise.all([
+    request.ip ? db.auditEvent.count({ where: { ...before, ip: request.ip } }) : 0,
+    request.userAgent ? db.auditEvent.count({ where: { ...before, userAgent: request.userAgent } }) : 0,
+  ]);
+  return { ...user, ownAddress: user.email === request.email, ipSeen: ipSeen > 0, browserSeen: browserSeen > 0 };
+}
+
+/** The latest request of the account, as the person sees it from the second sign-in step; null when none. */
+export async function latestRequestOf(userId: string) {
+  return db.resetRequest.findFirst({ where: { userId }, orderBy: { createdAt: "desc" }, select: { reference: true, status: true, createdAt: true, infoRequestedAt: true, response: true } });
+}

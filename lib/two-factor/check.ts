@@ -36,8 +36,19 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
     }
     return result;
   }
+  await reportRefusal(user, result, input.recoveryCode !== undefined ? "recovery" : "totp", client);
+  return result;
+}
+
+/**
+ * What a refused second factor owes the audit trail and the owner, whatever the method: the
+ * failure is recorded; a block that follows it (the first since the last success) and a lock are
+ * recorded and mailed to the owner. Throws only what the database throws.
+ */
+export async function reportRefusal(user: Account, result: VerifyResult, method: string, client: Client): Promise<void> {
+  if (result.ok) return;
   if (result.reason === "invalid") {
-    await record({ event: "two_factor.failed", userId: user.id, client, details: { method: input.recoveryCode !== undefined ? "recovery" : "totp", ...(result.driftMinutes && { driftMinutes: result.driftMinutes }) } });
+    await record({ event: "two_factor.failed", userId: user.id, client, details: { method, ...(result.driftMinutes && { driftMinutes: result.driftMinutes }) } });
     if (result.consequence === "blocked") {
       // The first block since the last success means someone who knows the password is guessing codes.
       const first = await isFirstBlock(user.id);
@@ -55,7 +66,6 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
       }));
     }
   }
-  return result;
 }
 
 export type Problem = { key: string; values?: Record<string, string | number | Date> };

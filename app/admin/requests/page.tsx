@@ -11,6 +11,7 @@ import { Card, DetailList, Page } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { Tabs } from "@/components/ui/tabs";
+import { RequestCase } from "@/components/recovery/request-case";
 import { RequestAnswer } from "@/components/admin/request-answer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Closed = Awaited<ReturnType<typeof listResetRequests>>["closed"][number];
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ answered?: string; sort?: string; dir?: string }> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const { answered, sort, dir } = await searchParams;
   const [t, tc, tl, format, { open, closed }] = [await getTranslations("console.requests"), await getTranslations("console.common"), await getTranslations("language"), await getFormatter(), await listResetRequests()];
   const status = (s: string) => (s === "resolved" || s === "rejected" || s === "open" ? t(`statuses.${s}`) : s);
@@ -38,6 +39,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   return (
     <Page width="full" title={t("title")} intro={t("intro")}>
       {(answered === "resolved" || answered === "rejected") && <Alert tone="success">{t("answered", { outcome: answered })}</Alert>}
+      {answered === "info" && <Alert tone="success">{(await getTranslations("recovery.request"))("infoSent")}</Alert>}
       <Tabs
         label={t("title")}
         defaultValue={sort ? "closed" : "open"}
@@ -65,6 +67,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                       ]}
                     />
                     <p>{r.userId ? <Link href={`/admin/users/${r.userId}`}>{t("account", { email: r.email })}</Link> : t("noAccount")}</p>
+                    <RequestCase request={r} adminId={admin.id} />
                     <RequestAnswer requestId={r.id} />
                   </Card>
                 ))

@@ -4,6 +4,8 @@ import { requireAdmin } from "@/lib/auth/guard";
 import { policySettings } from "@/lib/settings";
 import { Card, Page } from "@/components/ui/card";
 import { PolicyForm, SendReminders } from "@/components/admin/policy-forms";
+import { RecoverySettingsForm } from "@/components/recovery/recovery-settings-form";
+import { recoverySettings } from "@/lib/recovery-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.settings"))("title") };
@@ -11,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   await requireAdmin();
-  const [t, current] = [await getTranslations("console.settings"), await policySettings()];
+  const [t, current, recovery] = [await getTranslations("console.settings"), await policySettings(), await recoverySettings()];
   return (
     <Page title={t("title")}>
       <Card as="section" labelledBy="policy-title">
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
         <p>{t("remindersIntro")}</p>
         <SendReminders />
       </Card>
+      <RecoverySettingsForm current={recovery} />
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import { policyNow, requireUser, rolloutOf } from "@/lib/auth/guard";
 import { identityConfirmedRecently } from "@/lib/auth/sessions";
 import { cancelSetup, deferEnrollment } from "@/lib/actions/two-factor";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Card, Page } from "@/components/ui/card";
 import { config } from "@/lib/config";
 import { newSubmission } from "@/lib/two-factor/issued";
@@ -22,7 +23,8 @@ type Search = Promise<{ step?: string }>;
 /** Which screen of the wizard this request shows (the done screen is the scan step's answer). */
 async function stepOf(searchParams: Search) {
   const user = await requireUser({ enrolling: true });
-  const changing = !!user.twoFactorEnabledAt;
+  // Signed in with a temporary access code: the whole wizard, as for a first enrollment.
+  const changing = !!user.twoFactorEnabledAt && !user.wizardOnly;
   const confirmed = identityConfirmedRecently(user.identityConfirmedAt);
   const step: WizardStep = confirmed ? "scan" : (await searchParams).step === "confirm" ? "confirm" : "start";
   return { user, changing, confirmed, step };
@@ -61,6 +63,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
         <>
           <WizardStepper changing={changing} step={step} />
           {notice}
+          {user.wizardOnly && <Alert tone="warning" live={false}>{(await getTranslations("recovery.wizard"))("notice")}</Alert>}
           {step === "confirm" ? (
             <Card>
               <ConfirmIdentityForm withCode={changing} />

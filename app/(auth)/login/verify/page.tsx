@@ -8,6 +8,8 @@ import { config } from "@/lib/config";
 import { Button } from "@/components/ui/button";
 import { Card, Page } from "@/components/ui/card";
 import { VerifyForm } from "@/components/two-factor/verify-form";
+import { AccessCodeStep } from "@/components/recovery/access-code-step";
+import { RequestStatus } from "@/components/recovery/request-status";
 
 type Search = Promise<{ method?: string }>;
 
@@ -17,8 +19,11 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
 }
 
 export default async function VerifyPage({ searchParams }: { searchParams: Search }) {
-  if (!(await pendingSignIn())) redirect("/login");
-  const method = (await searchParams).method === "recovery" ? "recovery" : "totp";
+  const pending = await pendingSignIn();
+  if (!pending) redirect("/login");
+  const chosen = (await searchParams).method;
+  if (chosen === "access") return <AccessCodeStep userId={pending.user.id} />;
+  const method = chosen === "recovery" ? "recovery" : "totp";
   const t = await getTranslations("verify");
   return (
     <Page width="narrow" title={t("title")} intro={method === "totp" ? t("intro", { app: config().APP_NAME }) : t("recoveryIntro")}>
@@ -27,6 +32,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
       </Card>
       <ul className="space-y-2" role="list">
         <li>{method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}</li>
+        <li><Link href="/login/verify?method=access">{(await getTranslations("recovery.verify"))("link")}</Link></li>
         <li><Link href="/login/lost-access">{t("lostAccess")}</Link></li>
         <li>
           <form action={startOver}>
@@ -34,6 +40,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
           </form>
         </li>
       </ul>
+      <RequestStatus userId={pending.user.id} />
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { requireAdmin } from "@/lib/auth/guard";
 import { isLocale } from "@/lib/i18n/locales";
 import { Badge } from "@/components/ui/badge";
 import { Card, DetailList, Page } from "@/components/ui/card";
+import { AccessCodePanel } from "@/components/recovery/access-code-panel";
 import { AuditTable } from "@/components/admin/audit-table";
 import { ResetTwoFactor, SignOutEverywhere, UnlockTwoFactor } from "@/components/admin/user-actions";
 import { ExtendDeadline, Exemption } from "@/components/admin/rollout-exceptions";
@@ -92,6 +93,7 @@ export default async function UserPage({ params }: { params: Params }) {
         <h2 id="actions-title" className="text-xl">{t("actions")}</h2>
         <div className="grid gap-6 lg:grid-cols-2">
           <UnlockTwoFactor userId={user.id} locked={!!user.secondFactorLockedAt} />
+          <AccessCodePanel userId={user.id} enabled={!!user.twoFactorEnabledAt} self={user.id === admin.id} />
           <ResetTwoFactor userId={user.id} enabled={!!user.twoFactorEnabledAt} self={user.id === admin.id} />
           <SignOutEverywhere userId={user.id} />
           <ExtendDeadline
