@@ -15,6 +15,8 @@ const settings = (over: Partial<PolicySettings> = {}): PolicySettings => ({
   newAccountDays: 7,
   reminderDays: [30, 14, 7, 1, 0],
   announcedOn: "",
+  maxCodeHours: 8,
+  secondAdmin: "auto",
   ...over,
 });
 const policy = (over: Partial<PolicySettings> = {}): Policy => toPolicy(settings(over));

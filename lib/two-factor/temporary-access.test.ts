@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { codeAt, enrolledUser } from "@/test/support/two-factor";
 import { db } from "@/lib/db";
 import { issueTicket, redeemTicket, sessionUser } from "@/lib/auth/sessions";
-import { saveRecoverySettings } from "@/lib/recovery-settings";
+import { savePolicySettings } from "@/lib/settings";
 import { approveRecovery, disownRecovery, revokeAccessCode, startRecovery } from "@/lib/support-recovery";
 import { generateRecoveryCodes, consumeRecoveryCode } from "./recovery-codes";
 import { completeEnrollment, pendingEnrollment } from "./manage";
@@ -110,7 +110,7 @@ test("with a second admin: pending until another admin approves; no admin issues
   const { user } = await account();
   const first = await admin("first@example.test");
   const second = await admin("second@example.test");
-  await saveRecoverySettings({ maxCodeHours: 8, secondAdmin: "on" }, first.id);
+  await savePolicySettings({ maxCodeHours: 8, secondAdmin: "on" }, first.id);
   assert.deepEqual(await startRecovery(first, input, { actor: { id: first.id, name: "F" }, client }), { ok: false, reason: "self" });
   assert.deepEqual(await startRecovery(user, { ...input, lifetimeHours: 9 }, { actor: { id: first.id, name: "F" }, client }), { ok: false, reason: "lifetime" });
   const asked = await startRecovery(user, input, { actor: { id: first.id, name: "F" }, client });
