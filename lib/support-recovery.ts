@@ -4,9 +4,9 @@ import { closeOpenRequests, openRequestReference } from "./admin/requests";
 import type { Client } from "./auth/sessions";
 import { mailTime } from "./dates";
 import { db } from "./db";
-import { nudgeDeliverer } from "./mail/deliverer";
-import { enqueueMail, type Tx } from "./mail/send";
+import type { Tx } from "./mail/send";
 import { renderMail } from "./mail/templates";
+import { reportedChange } from "./reported-change";
 import { needsSecondAdmin, recoverySettings } from "./recovery-settings";
 import { removeSecondFactor } from "./two-factor/manage";
 import { activeCodeOf, disownLink, formatAccessCode, hashAccessCode, newAccessCode, readDisownToken } from "./two-factor/temporary-access";
@@ -101,13 +101,13 @@ async function carryOut(recoveryId: string, user: Target, by: By, approval: bool
   const codeHash = code ? await hashAccessCode(code) : null;
   const now = new Date();
   const expiresAt = recovery.lifetimeMinutes ? new Date(now.getTime() + recovery.lifetimeMinutes * 60_000) : null;
-  const outcome = await db.$transaction(async (tx) => {
+  const outcome = await reportedChange<{ signedOut?: number } | null>(async (tx) => {
     // Of two approvals of one request, one wins.
     const { count } = await tx.supportRecovery.updateMany({
       where: { id: recoveryId, status: "pending" },
       data: { status: code ? "active" : "done", approvedById: by.actor?.id ?? null, approvedAt: now, codeHash, expiresAt },
     });
-    if (count !== 1) return null;
+    if (count !== 1) return { value: null };
     const reference = await openRequestReference(tx, user.id);
     await closeOpenRequests(tx, user.id, by.actor?.id ?? null, CLOSE_NOTE[recovery.kind as RecoveryKind]);
     const link = disownLink(recoveryId);
@@ -116,17 +116,20 @@ async function carryOut(recoveryId: string, user: Target, by: By, approval: bool
     if (code) {
       // One active code per account: a new one replaces the old.
       await tx.supportRecovery.updateMany({ where: { userId: user.id, kind: "access_code", status: "active", id: { not: recoveryId } }, data: { status: "replaced", endedAt: now, endedById: by.actor?.id ?? null } });
-      await record({ event: "temporary_access.issued", userId: user.id, actorId: by.actor?.id, client: by.client, details: { ...details, expiresAt: expiresAt!.toISOString() } }, tx);
-      await enqueueMail(tx, renderMail("accessCodeIssued", user, { who, time: mailTime(now, user.locale), until: mailTime(expiresAt!, user.locale), reference: reference ?? "none", link }));
-      return { signedOut: undefined };
+      return {
+        value: { signedOut: undefined },
+        audit: { event: "temporary_access.issued", userId: user.id, actorId: by.actor?.id, client: by.client, details: { ...details, expiresAt: expiresAt!.toISOString() } },
+        mail: renderMail("accessCodeIssued", user, { who, time: mailTime(now, user.locale), until: mailTime(expiresAt!, user.locale), reference: reference ?? "none", link }),
+      };
     }
     const signedOut = await removeSecondFactor(tx, user.id);
-    await record({ event: "two_factor.reset", userId: user.id, actorId: by.actor?.id, client: by.client, details }, tx);
-    await enqueueMail(tx, renderMail("supportReset", user, { who, reason: recovery.reason, reference: reference ?? "none", link }));
-    return { signedOut };
+    return {
+      value: { signedOut },
+      audit: { event: "two_factor.reset", userId: user.id, actorId: by.actor?.id, client: by.client, details },
+      mail: renderMail("supportReset", user, { who, reason: recovery.reason, reference: reference ?? "none", link }),
+    };
   });
   if (!outcome) return { ok: false, reason: "gone" };
-  nudgeDeliverer();
   return { ok: true, pending: false, recoveryId, ...(code ? { code: formatAccessCode(code), expiresAt: expiresAt! } : { signedOut: outcome.signedOut }) };
 }
 
@@ -148,11 +151,11 @@ export async function revokeAccessCode(userId: string, admin: NonNullable<Actor>
 
 /** Mails the owner that their code was used (who signed in from where, when), with the "This wasn't me" link. One transaction with the audit event. */
 export async function reportAccessCodeUse(user: Account, recoveryId: string, client: Client): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await record({ event: "temporary_access.used", userId: user.id, client, details: { recoveryId } }, tx);
-    await enqueueMail(tx, renderMail("accessCodeUsed", user, { time: mailTime(new Date(), user.locale), address: client.ip ?? "none", link: disownLink(recoveryId) }));
-  });
-  nudgeDeliverer();
+  await reportedChange(async () => ({
+    value: null,
+    audit: { event: "temporary_access.used", userId: user.id, client, details: { recoveryId } },
+    mail: renderMail("accessCodeUsed", user, { time: mailTime(new Date(), user.locale), address: client.ip ?? "none", link: disownLink(recoveryId) }),
+  }));
 }
 
 export type DisownOutcome = { ok: true; signedOut: number } | { ok: false; reason: "invalid" | "used" };
