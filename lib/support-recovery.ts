@@ -1,7 +1,7 @@
 import { record } from "./audit";
 import { IDENTITY_CHECKS, type IdentityCheck } from "./admin/identity-checks";
 import { closeOpenRequests, openRequestReference } from "./admin/requests";
-import type { Client } from "./auth/sessions";
+import { revokeSessions, type Client } from "./auth/sessions";
 import { mailTime } from "./dates";
 import { db } from "./db";
 import type { Tx } from "./mail/send";
@@ -158,13 +158,14 @@ export async function reportAccessCodeUse(user: Account, recoveryId: string, cli
   }));
 }
 
-export type DisownOutcome = { ok: true; signedOut: number } | { ok: false; reason: "invalid" | "used" };
+export type DisownOutcome = { ok: true; signedOut: number; locked: boolean } | { ok: false; reason: "invalid" | "used" };
 
 /**
  * "This wasn't me", from the owner's mail, without signing in: the signed token names the
  * recovery; it works once. Revokes the code (if still usable), ends every session opened with it
  * (for a reset: every session opened since), drops sign-ins under way with it, records it, and
- * the admin overview shows an alert.
+ * the admin overview shows an alert. When a new authenticator was already set up through the
+ * recovery, the account's second step is also locked (`locked`) and every session ends.
  */
 export async function disownRecovery(token: unknown, client: Client): Promise<DisownOutcome> {
   const recoveryId = readDisownToken(token);
@@ -177,13 +178,23 @@ export async function disownRecovery(token: unknown, client: Client): Promise<Di
     if (recovery.status === "active" || recovery.status === "pending") {
       await tx.supportRecovery.update({ where: { id: recoveryId }, data: { status: "revoked", endedAt: now } });
     }
-    const sessions =
-      recovery.kind === "access_code"
-        ? await tx.session.deleteMany({ where: { accessCodeId: recoveryId } })
-        : await tx.session.deleteMany({ where: { userId: recovery.userId, createdAt: { gte: recovery.approvedAt ?? recovery.createdAt } } });
-    await tx.signInTicket.deleteMany({ where: { accessCodeId: recoveryId } });
-    await record({ event: "support_recovery.disowned", userId: recovery.userId, client, details: { recoveryId, kind: recovery.kind, status: recovery.status, sessions: sessions.count } }, tx);
-    return { signedOut: sessions.count };
+    // Whoever used the recovery already set up their own authenticator: their password and new
+    // app would let them straight back in, so the second step is locked (support must unlock it,
+    // after checking identity again) and every session and sign-in under way ends.
+    const account = await tx.user.findUniqueOrThrow({ where: { id: recovery.userId }, select: { twoFactorEnabledAt: true } });
+    const since = recovery.approvedAt ?? recovery.createdAt;
+    const takenOver = recovery.kind === "access_code" ? recovery.status === "enrolled" : !!account.twoFactorEnabledAt && account.twoFactorEnabledAt >= since;
+    let signedOut: number;
+    if (takenOver) {
+      await tx.user.update({ where: { id: recovery.userId }, data: { secondFactorLockedAt: now } });
+      signedOut = await revokeSessions(recovery.userId, undefined, tx);
+    } else {
+      const where = recovery.kind === "access_code" ? { accessCodeId: recoveryId } : { userId: recovery.userId, createdAt: { gte: since } };
+      signedOut = (await tx.session.deleteMany({ where })).count;
+      await tx.signInTicket.deleteMany({ where: { accessCodeId: recoveryId } });
+    }
+    await record({ event: "support_recovery.disowned", userId: recovery.userId, client, details: { recoveryId, kind: recovery.kind, status: recovery.status, sessions: signedOut, locked: takenOver } }, tx);
+    return { signedOut, locked: takenOver };
   });
   if (!outcome) return (await db.supportRecovery.findUnique({ where: { id: recoveryId } })) ? { ok: false, reason: "used" } : { ok: false, reason: "invalid" };
   return { ok: true, ...outcome };

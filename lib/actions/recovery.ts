@@ -149,11 +149,11 @@ export async function saveRecoverySettingsAction(_: RecoverySettingsState, form:
   return { saved: true };
 }
 
-export type DisownState = { done?: boolean; error?: Problem };
+export type DisownState = { done?: boolean; locked?: boolean; error?: Problem };
 
 /** "This wasn't me": works without signing in; the signed token in the form is all it reads. */
 export async function disownAction(_: DisownState, form: FormData): Promise<DisownState> {
   const outcome = await disownRecovery(text(form, "token"), clientOf(await headers()));
-  if (outcome.ok) return { done: true };
+  if (outcome.ok) return { done: true, locked: outcome.locked };
   return { error: problem(outcome.reason === "used" ? "recovery.notMe.used" : "recovery.notMe.invalid") };
 }

@@ -99,11 +99,30 @@ test("This wasn't me revokes the code and ends the sessions opened with it, once
   const opened = await redeemTicket(await issueTicket(user.id, recoveryId), client);
   const own = await redeemTicket(await issueTicket(user.id), client);
   assert.deepEqual(await disownRecovery(`${recoveryId}.forged`, client), { ok: false, reason: "invalid" });
-  assert.deepEqual(await disownRecovery(disownToken(recoveryId), client), { ok: true, signedOut: 1 });
+  assert.deepEqual(await disownRecovery(disownToken(recoveryId), client), { ok: true, signedOut: 1, locked: false });
   assert.equal(await sessionUser(opened!.sessionId), null, "the session opened with the code ended");
   assert.ok(await sessionUser(own!.sessionId), "the owner's own session stays");
   assert.deepEqual(await disownRecovery(disownToken(recoveryId), client), { ok: false, reason: "used" });
   assert.equal(await db.auditEvent.count({ where: { userId: user.id, event: "support_recovery.disowned" } }), 2);
+});
+
+test("This wasn't me after the code was used to set up a new app: the second step is locked and every session ends", async () => {
+  const { user } = await account();
+  const { code, recoveryId } = await issue(user);
+  const used = await redeemAccessCode(user.id, code);
+  assert.ok(used.ok);
+  const opened = await redeemTicket(await issueTicket(user.id, recoveryId), client);
+  const fresh = await pendingEnrollment(await db.user.findUniqueOrThrow({ where: { id: user.id } }));
+  const attackerSecret = fresh.secret;
+  assert.ok((await completeEnrollment(user, codeAt(attackerSecret, Date.now()), { client, sessionId: opened!.sessionId, accessCodeId: recoveryId })).ok);
+  // The attacker signs in again with the password and their new app: a session without the code.
+  const again = await redeemTicket(await issueTicket(user.id), client);
+  assert.deepEqual(await disownRecovery(disownToken(recoveryId), client), { ok: true, signedOut: 2, locked: true });
+  assert.equal(await sessionUser(opened!.sessionId), null);
+  assert.equal(await sessionUser(again!.sessionId), null);
+  const refused = await verifySecondFactor(user.id, { code: codeAt(attackerSecret, Date.now() + 60_000) });
+  assert.equal(refused.ok, false, "the app set up with the code no longer opens a session");
+  assert.ok((await db.user.findUniqueOrThrow({ where: { id: user.id } })).secondFactorLockedAt, "support must unlock it");
 });
 
 test("with a second admin: pending until another admin approves; no admin issues or approves for themselves or approves their own", async () => {
