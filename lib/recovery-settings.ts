@@ -17,9 +17,14 @@ export function countAdmins(): Promise<number> {
   return db.user.count({ where: { role: "admin", twoFactorEnabledAt: { not: null } } });
 }
 
-/** Whether support recovery (a code or a reset) waits for a second admin: "auto" means when there are two or more admins. */
-export async function needsSecondAdmin(settings?: RecoverySettings): Promise<boolean> {
+/**
+ * Whether support recovery (a code or a reset) of the account `targetId` waits for a second
+ * admin: "on" always, "off" never, "auto" when two admins other than the account's owner could
+ * act (one to ask, another to approve; nobody approves a recovery of their own account).
+ */
+export async function needsSecondAdmin(settings?: RecoverySettings, targetId?: string): Promise<boolean> {
   const { secondAdmin } = settings ?? (await recoverySettings());
   if (secondAdmin !== "auto") return secondAdmin === "on";
-  return (await countAdmins()) >= 2;
+  const others = await db.user.count({ where: { role: "admin", twoFactorEnabledAt: { not: null }, ...(targetId && { id: { not: targetId } }) } });
+  return others >= 2;
 }

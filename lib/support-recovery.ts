@@ -31,7 +31,7 @@ export type RecoveryOutcome =
   | { ok: true; pending: true; recoveryId: string }
   /** Carried out: `code` (formatted, the only time it exists in clear) for an access code; `signedOut` for a reset. */
   | { ok: true; pending: false; recoveryId: string; code?: string; expiresAt?: Date; signedOut?: number }
-  | { ok: false; reason: "self" | "own" | "not-enabled" | "lifetime" | "verification" | "gone" };
+  | { ok: false; reason: "self" | "own" | "not-enabled" | "lifetime" | "verification" | "gone" | "pending" };
 
 const CLOSE_NOTE = { access_code: "temporary access code issued", reset: "two-factor authentication reset" } as const;
 
@@ -56,7 +56,9 @@ export async function startRecovery(user: Target, input: RecoveryInput, by: By):
     lifetimeMinutes: input.kind === "access_code" ? hours * 60 : null,
     requestedById: by.actor?.id ?? null,
   };
-  if (by.actor && (await needsSecondAdmin(settings))) {
+  // One recovery awaiting approval per account: a second would be approved on top of the first.
+  if (await db.supportRecovery.count({ where: { userId: user.id, status: "pending" } })) return { ok: false, reason: "pending" };
+  if (by.actor && (await needsSecondAdmin(settings, user.id))) {
     const recovery = await db.$transaction(async (tx) => {
       const recovery = await tx.supportRecovery.create({ data });
       await record({ event: "support_recovery.requested", userId: user.id, actorId: by.actor?.id, client: by.client, details: { recoveryId: recovery.id, kind: input.kind, verification: input.verification, reason: input.reason, hours: data.lifetimeMinutes ? hours : undefined } }, tx);
@@ -64,8 +66,8 @@ export async function startRecovery(user: Target, input: RecoveryInput, by: By):
     });
     return { ok: true, pending: true, recoveryId: recovery.id };
   }
-  const recovery = await db.supportRecovery.create({ data });
-  return carryOut(recovery.id, user, by, false);
+  // Created and carried out in one transaction: a crash in between leaves nothing to approve.
+  return carryOut({ create: data }, user, by, false);
 }
 
 /**
@@ -81,7 +83,7 @@ export async function approveRecovery(recoveryId: string, approver: NonNullable<
   const user = await db.user.findUnique({ where: { id: recovery.userId } });
   if (!user) return { ok: false, reason: "gone" };
   if (!user.twoFactorEnabledAt) return { ok: false, reason: "not-enabled" };
-  return carryOut(recovery.id, user, { actor: approver, client }, true);
+  return carryOut({ id: recovery.id }, user, { actor: approver, client }, true);
 }
 
 /** A second admin refuses a pending recovery; false when it was no longer pending. */
@@ -95,19 +97,26 @@ export async function declineRecovery(recoveryId: string, admin: NonNullable<Act
   });
 }
 
-async function carryOut(recoveryId: string, user: Target, by: By, approval: boolean): Promise<RecoveryOutcome> {
-  const recovery = await db.supportRecovery.findUniqueOrThrow({ where: { id: recoveryId } });
+type NewRecovery = { userId: string; kind: RecoveryKind; verification: string; reason: string; lifetimeMinutes: number | null; requestedById: string | null };
+
+/** Issues the code or resets, for a pending recovery (`id`, an approval) or a new one (`create`, no approval needed). */
+async function carryOut(which: { id: string } | { create: NewRecovery }, user: Target, by: By, approval: boolean): Promise<RecoveryOutcome> {
+  const recovery = "id" in which ? await db.supportRecovery.findUniqueOrThrow({ where: { id: which.id } }) : which.create;
   const code = recovery.kind === "access_code" ? newAccessCode() : null;
   const codeHash = code ? await hashAccessCode(code) : null;
   const now = new Date();
-  const expiresAt = recovery.lifetimeMinutes ? new Date(now.getTime() + recovery.lifetimeMinutes * 60_000) : null;
+  // The maximum in force now, should it have been lowered while the request waited.
+  const minutes = recovery.lifetimeMinutes ? Math.min(recovery.lifetimeMinutes, (await recoverySettings()).maxCodeHours * 60) : null;
+  const expiresAt = minutes ? new Date(now.getTime() + minutes * 60_000) : null;
+  let recoveryId = "id" in which ? which.id : "";
   const outcome = await reportedChange<{ signedOut?: number } | null>(async (tx) => {
-    // Of two approvals of one request, one wins.
-    const { count } = await tx.supportRecovery.updateMany({
-      where: { id: recoveryId, status: "pending" },
-      data: { status: code ? "active" : "done", approvedById: by.actor?.id ?? null, approvedAt: now, codeHash, expiresAt },
-    });
-    if (count !== 1) return { value: null };
+    const carried = { status: code ? "active" : "done", approvedById: by.actor?.id ?? null, approvedAt: now, codeHash, expiresAt, lifetimeMinutes: minutes };
+    if ("create" in which) recoveryId = (await tx.supportRecovery.create({ data: { ...which.create, ...carried } })).id;
+    else {
+      // Of two approvals of one request, one wins.
+      const { count } = await tx.supportRecovery.updateMany({ where: { id: recoveryId, status: "pending" }, data: carried });
+      if (count !== 1) return { value: null };
+    }
     const reference = await openRequestReference(tx, user.id);
     await closeOpenRequests(tx, user.id, by.actor?.id ?? null, CLOSE_NOTE[recovery.kind as RecoveryKind]);
     const link = disownLink(recoveryId);
@@ -175,9 +184,9 @@ export async function disownRecovery(token: unknown, client: Client): Promise<Di
     const { count } = await tx.supportRecovery.updateMany({ where: { id: recoveryId, disownedAt: null }, data: { disownedAt: now } });
     if (count !== 1) return null;
     const recovery = await tx.supportRecovery.findUniqueOrThrow({ where: { id: recoveryId } });
-    if (recovery.status === "active" || recovery.status === "pending") {
-      await tx.supportRecovery.update({ where: { id: recoveryId }, data: { status: "revoked", endedAt: now } });
-    }
+    // The owner disowns support's help as a whole: every code of the account still usable or
+    // awaiting approval goes, not only the one this mail was about.
+    await tx.supportRecovery.updateMany({ where: { userId: recovery.userId, status: { in: ["active", "pending"] } }, data: { status: "revoked", endedAt: now } });
     // Whoever used the recovery already set up their own authenticator: their password and new
     // app would let them straight back in, so the second step is locked (support must unlock it,
     // after checking identity again) and every session and sign-in under way ends.
@@ -189,9 +198,9 @@ export async function disownRecovery(token: unknown, client: Client): Promise<Di
       await tx.user.update({ where: { id: recovery.userId }, data: { secondFactorLockedAt: now } });
       signedOut = await revokeSessions(recovery.userId, undefined, tx);
     } else {
-      const where = recovery.kind === "access_code" ? { accessCodeId: recoveryId } : { userId: recovery.userId, createdAt: { gte: since } };
+      const where = recovery.kind === "access_code" ? { userId: recovery.userId, accessCodeId: { not: null } } : { userId: recovery.userId, OR: [{ createdAt: { gte: since } }, { accessCodeId: { not: null } }] };
       signedOut = (await tx.session.deleteMany({ where })).count;
-      await tx.signInTicket.deleteMany({ where: { accessCodeId: recoveryId } });
+      await tx.signInTicket.deleteMany({ where: { userId: recovery.userId, accessCodeId: { not: null } } });
     }
     await record({ event: "support_recovery.disowned", userId: recovery.userId, client, details: { recoveryId, kind: recovery.kind, status: recovery.status, sessions: signedOut, locked: takenOver } }, tx);
     return { signedOut, locked: takenOver };

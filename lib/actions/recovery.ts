@@ -64,6 +64,7 @@ const OUTCOME_PROBLEMS: Record<Extract<RecoveryOutcome, { ok: false }>["reason"]
   lifetime: "recovery.errors.hours",
   verification: "recovery.errors.verification",
   gone: "recovery.errors.gone",
+  pending: "recovery.errors.pending",
 };
 
 function answerOf(outcome: RecoveryOutcome): RecoveryFormState {

@@ -144,3 +144,32 @@ test("with a second admin: pending until another admin approves; no admin issues
   assert.ok((await redeemAccessCode(user.id, approved.code)).ok);
   assert.deepEqual(await approveRecovery(asked.recoveryId, { id: second.id, name: "S" }, client), { ok: false, reason: "gone" });
 });
+
+test("one recovery waits per account; an approval keeps to the maximum lifetime in force; 'auto' counts the admins who could act", async () => {
+  await db.user.updateMany({ where: { role: "admin" }, data: { role: "user" } }); // the admins of the tests above
+  const { user } = await account();
+  const first = await admin("one@example.test");
+  await savePolicySettings({ maxCodeHours: 8, secondAdmin: "auto" }, first.id);
+  const second = await admin("two@example.test");
+  const by = (a: { id: string }) => ({ actor: { id: a.id, name: "A" }, client });
+  // Two admins: a recovery of one of them cannot wait for a second admin who does not exist.
+  assert.ok(((r) => r.ok && !r.pending)(await startRecovery(second, { ...input, lifetimeHours: 1 }, by(first))), "two admins, one of them the owner: carried out at once");
+  await admin("three@example.test");
+  const asked = await startRecovery(user, { ...input, lifetimeHours: 8 }, by(first));
+  assert.ok(asked.ok && asked.pending, "three admins: waits for approval");
+  assert.deepEqual(await startRecovery(user, input, by(first)), { ok: false, reason: "pending" }, "no second pending recovery");
+  await savePolicySettings({ maxCodeHours: 2 }, first.id);
+  const approved = await approveRecovery(asked.recoveryId, { id: second.id, name: "S" }, client);
+  assert.ok(approved.ok && !approved.pending && approved.expiresAt);
+  assert.ok(approved.expiresAt.getTime() <= Date.now() + 2 * 3_600_000, "lowered while it waited: 2 hours, not 8");
+  await savePolicySettings({ maxCodeHours: 8, secondAdmin: "auto" }, first.id);
+});
+
+test("This wasn't me from an older mail revokes every code of the account, not only that mail's", async () => {
+  const { user } = await account();
+  const older = await issue(user);
+  const current = await issue(user);
+  assert.ok((await disownRecovery(disownToken(older.recoveryId), client)).ok);
+  assert.equal((await redeemAccessCode(user.id, current.code)).ok, false, "the current code is revoked too");
+  assert.equal(await db.supportRecovery.count({ where: { userId: user.id, status: "active" } }), 0);
+});
