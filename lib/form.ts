@@ -30,3 +30,8 @@ const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 export function isId(value: unknown): value is string {
   return typeof value === "string" && ID_SHAPE.test(value);
 }
+
+/** The names of the top-level fields a failed zod parse of a form complains about. */
+export function fieldsWithIssues(error: { issues: { path: PropertyKey[] }[] }): Set<string> {
+  return new Set(error.issues.map((i) => String(i.path[0])));
+}

@@ -1,6 +1,6 @@
 import { record } from "./audit";
 import { IDENTITY_CHECKS, type IdentityCheck } from "./admin/identity-checks";
-import { closeOpenRequests, openRequestReference } from "./admin/requests";
+import { closeOpenRequests, openRequestReference, RECOVERY_NOTES } from "./admin/requests";
 import { revokeSessions, type Client } from "./auth/sessions";
 import { mailTime } from "./dates";
 import { db } from "./db";
@@ -33,7 +33,6 @@ export type RecoveryOutcome =
   | { ok: true; pending: false; recoveryId: string; code?: string; expiresAt?: Date; signedOut?: number }
   | { ok: false; reason: "self" | "own" | "not-enabled" | "lifetime" | "verification" | "gone" | "pending" };
 
-const CLOSE_NOTE = { access_code: "temporary access code issued", reset: "two-factor authentication reset" } as const;
 
 /**
  * Starts a recovery for `user`: checks the input (at least one identity check, a reason, a
@@ -118,7 +117,7 @@ async function carryOut(which: { id: string } | { create: NewRecovery }, user: T
       if (count !== 1) return { value: null };
     }
     const reference = await openRequestReference(tx, user.id);
-    await closeOpenRequests(tx, user.id, by.actor?.id ?? null, CLOSE_NOTE[recovery.kind as RecoveryKind]);
+    await closeOpenRequests(tx, user.id, by.actor?.id ?? null, RECOVERY_NOTES[recovery.kind as RecoveryKind]);
     const link = disownLink(recoveryId);
     const who = by.actor && approval ? await requesterName(tx, recovery.requestedById) : (by.actor?.name ?? "none");
     const details = { recoveryId, verification: JSON.parse(recovery.verification), reason: recovery.reason, requestedBy: recovery.requestedById, approvedBy: approval ? by.actor?.id : undefined };

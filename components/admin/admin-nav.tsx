@@ -39,7 +39,7 @@ export function AdminNav() {
           {links((here) => cn("flex min-h-11 items-center gap-2 rounded-md px-3 text-fg no-underline hover:bg-surface-muted", here && "bg-accent-soft font-semibold"))}
         </ul>
       </nav>
-      <Menu className="md:hidden" variant="secondary" align="start" label={`${t("label")}:`} trigger={here ? t(here.label) : null}>
+      <Menu className="md:hidden" variant="secondary" align="start" label={t("menuLabel")} trigger={here ? t(here.label) : null}>
         <nav aria-label={t("label")}>
           <ul role="list">{links(menuItemClasses)}</ul>
         </nav>

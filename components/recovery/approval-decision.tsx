@@ -10,7 +10,7 @@ import { useProblem } from "@/components/two-factor/problem";
 import { ShownCode } from "./issue-access-code";
 
 /** Approve or decline one pending recovery; an approved code is shown here, to the approver only. */
-export function ApprovalDecision({ recoveryId, own }: { recoveryId: string; own: boolean }) {
+export function ApprovalDecision({ recoveryId, mine }: { recoveryId: string; mine: "asked" | "account" | null }) {
   const t = useTranslations("recovery.approvals");
   const explain = useProblem();
   const [state, action, pending] = useActionState<ApprovalState, FormData>(decideSupportRecovery, {});
@@ -19,12 +19,16 @@ export function ApprovalDecision({ recoveryId, own }: { recoveryId: string; own:
   return (
     <Form action={action} answer={state}>
       {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
-      {own && <p>{t("own")}</p>}
+      {/* A recovery of your own account is for another admin to decide; one you asked for, you may withdraw. */}
+      {mine === "account" && <p>{t("forYou")}</p>}
+      {mine === "asked" && <p>{t("own")}</p>}
       <input type="hidden" name="recoveryId" value={recoveryId} />
-      <div className="actions">
-        {!own && <Button name="decision" value="approve" disabled={pending}>{t("approve")}</Button>}
-        <Button name="decision" value="decline" variant="secondary" disabled={pending}>{t("decline")}</Button>
-      </div>
+      {mine !== "account" && (
+        <div className="flex flex-wrap gap-2">
+          {!mine && <Button name="decision" value="approve" disabled={pending}>{t("approve")}</Button>}
+          <Button name="decision" value="decline" variant="secondary" disabled={pending}>{t("decline")}</Button>
+        </div>
+      )}
     </Form>
   );
 }

@@ -31,7 +31,7 @@ export async function ApprovalQueue({ adminId }: { adminId: string }) {
         {queue.length === 0 ? <p>{t("empty")}</p> : <p>{t("intro")}</p>}
         {queue.map((r) => (
           <Card key={r.id} as="section" labelledBy={`approval-${r.id}`}>
-            <h3 className="text-lg" id={`approval-${r.id}`}>{t(`kinds.${r.kind}`)}: {r.account?.email ?? "?"}</h3>
+            <h3 className="text-lg" id={`approval-${r.id}`}>{t("heading", { kind: t(`kinds.${r.kind}`), email: r.account?.email ?? "?" })}</h3>
             <DetailList
               items={[
                 { label: t("account"), value: r.account ? <Link href={`/admin/users/${r.account.id}`}>{r.account.name} ({r.account.email})</Link> : "?" },
@@ -43,7 +43,7 @@ export async function ApprovalQueue({ adminId }: { adminId: string }) {
                 { label: t("openRequests"), value: r.openRequests.length ? r.openRequests.map((o) => `${o.reference ?? "?"} (${when(o.createdAt)})`).join(", ") : t("none") },
               ]}
             />
-            <ApprovalDecision recoveryId={r.id} own={r.requestedById === adminId || r.account?.id === adminId} />
+            <ApprovalDecision recoveryId={r.id} mine={r.account?.id === adminId ? "account" : r.requestedById === adminId ? "asked" : null} />
           </Card>
         ))}
       </section>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { revokeTemporaryAccess, startSupportRecovery, type RecoveryFormState, type RevokeState } from "@/lib/actions/recovery";
 import { IDENTITY_CHECKS, RESET_REASON_MAX } from "@/lib/admin/identity-checks";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ import { useProblem } from "@/components/two-factor/problem";
 /** The code, once, in groups, with the hint to read it out on a call back. */
 export function ShownCode({ code, expiresAt }: { code: string; expiresAt: string }) {
   const t = useTranslations("recovery.panel");
-  const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(expiresAt));
+  const time = useFormatter().dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <Notice tone="success">
       <p>{t("codeShown", { time })}</p>

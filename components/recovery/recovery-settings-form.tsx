@@ -22,9 +22,10 @@ export function RecoverySettingsForm({ current }: { current: RecoverySettings })
       <h2 className="text-xl" id="recovery-settings-title">{t("title")}</h2>
       <p>{t("intro")}</p>
       {state.saved && <Notice tone="success">{t("saved")}</Notice>}
-      <Form action={action} answer={state}>
-        <Field id="maxCodeHours" name="maxCodeHours" type="number" min={1} max={72} label={t("maxCodeHours")} hint={t("maxCodeHoursHint")} defaultValue={String(current.maxCodeHours)} error={explain(state.errors?.maxCodeHours)} />
-        <Select id="secondAdmin" name="secondAdmin" label={t("secondAdmin")} defaultValue={current.secondAdmin} options={(["auto", "on", "off"] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))} />
+      {/* React resets a form after its action: remounted with the values saved, or those typed when refused. */}
+      <Form key={state.values ? `typed-${JSON.stringify(state.values)}` : `saved-${current.maxCodeHours}-${current.secondAdmin}`} action={action} answer={state}>
+        <Field id="maxCodeHours" name="maxCodeHours" type="number" min={1} max={72} label={t("maxCodeHours")} hint={t("maxCodeHoursHint")} defaultValue={state.values?.maxCodeHours ?? String(current.maxCodeHours)} error={explain(state.errors?.maxCodeHours)} />
+        <Select id="secondAdmin" name="secondAdmin" label={t("secondAdmin")} defaultValue={state.values?.secondAdmin ?? current.secondAdmin} error={explain(state.errors?.secondAdmin)} options={(["auto", "on", "off"] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))} />
         <Button disabled={pending}>{t("submit")}</Button>
       </Form>
     </Card>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { problem } from "./problems";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -10,7 +11,7 @@ import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
 import { db } from "../db";
-import { isId, text, texts } from "../form";
+import { fieldsWithIssues, isId, text, texts } from "../form";
 import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
 import { previewPolicy } from "../rollout/preview";
@@ -22,9 +23,7 @@ import { reportedChange } from "../reported-change";
 const Id = z.string().refine(isId);
 const TARGET = { id: true, email: true, name: true, locale: true, twoFactorEnabledAt: true, secondFactorLockedAt: true } as const;
 
-const problem = (key: string): Problem => ({ key });
 const malformed = { error: problem("errors.malformed") };
-const fieldsWithIssues = (error: z.ZodError) => new Set(error.issues.map((i) => String(i.path[0])));
 const tooLong = (error: z.ZodError, field: string) => error.issues.some((i) => i.path[0] === field && i.code === "too_big");
 
 /** The account named by the form's userId: admins act on any account, so the id is all that is read. */

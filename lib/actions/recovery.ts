@@ -12,14 +12,14 @@ import { finishPendingSignIn, pendingSignIn } from "../auth/pending";
 import { clientOf } from "../auth/request";
 import { issueTicket } from "../auth/sessions";
 import { db } from "../db";
-import { isId, text, texts } from "../form";
+import { fieldsWithIssues, isId, text, texts } from "../form";
+import { recoverySettings } from "../recovery-settings";
 import { savePolicySettings, settingsInput } from "../settings";
 import { approveRecovery, declineRecovery, disownRecovery, reportAccessCodeUse, revokeAccessCode, startRecovery, type RecoveryOutcome } from "../support-recovery";
 import { problemOf, reportRefusal, type Problem } from "../two-factor/check";
 import { redeemAccessCode } from "../two-factor/temporary-access";
-import { localized } from "./problems";
+import { localized, problem } from "./problems";
 
-const problem = (key: string): Problem => ({ key });
 
 export type AccessCodeSignInState = { error?: Problem; expired?: boolean };
 
@@ -83,14 +83,14 @@ export async function startSupportRecovery(_: RecoveryFormState, form: FormData)
   const values = { verification: texts(form, "verification"), reason: text(form, "reason"), hours: text(form, "hours") || "1" };
   const input = RecoveryForm.safeParse({ ...values, kind: text(form, "kind") });
   if (!input.success) {
-    const bad = new Set(input.error.issues.map((i) => String(i.path[0])));
+    const bad = fieldsWithIssues(input.error);
     if (bad.has("kind")) return { error: problem("errors.malformed") };
     return {
       values,
       errors: {
         verification: bad.has("verification") ? problem("recovery.errors.verification") : undefined,
         reason: bad.has("reason") ? problem(text(form, "kind") === "reset" ? "console.reset.errors.reason" : "recovery.errors.reason") : undefined,
-        hours: bad.has("hours") ? problem("recovery.errors.hours") : undefined,
+        hours: bad.has("hours") ? problem("recovery.errors.hours", { max: (await recoverySettings()).maxCodeHours }) : undefined,
       },
     };
   }
@@ -100,6 +100,7 @@ export async function startSupportRecovery(_: RecoveryFormState, form: FormData)
   const { kind, verification, reason, hours } = input.data;
   // No revalidation: the page keeps this form mounted, so the code stays on screen, once.
   const outcome = await startRecovery(user, { kind, verification, reason, lifetimeHours: hours }, { actor: { id: admin.id, name: admin.name }, client: clientOf(await headers()) });
+  if (!outcome.ok && outcome.reason === "lifetime") return { values, errors: { hours: problem("recovery.errors.hours", { max: (await recoverySettings()).maxCodeHours }) } };
   return outcome.ok ? answerOf(outcome) : { values, ...answerOf(outcome) };
 }
 
@@ -135,13 +136,17 @@ export async function revokeTemporaryAccess(_: RevokeState, form: FormData): Pro
   return revoked ? { done: true } : { error: problem("recovery.errors.noCode") };
 }
 
-export type RecoverySettingsState = { errors?: { maxCodeHours?: Problem }; saved?: boolean };
+export type RecoverySettingsState = { errors?: { maxCodeHours?: Problem; secondAdmin?: Problem }; values?: { maxCodeHours: string; secondAdmin: string }; saved?: boolean };
 
 /** Saves the maximum lifetime of a temporary access code and whether recovery needs a second admin. */
 export async function saveRecoverySettingsAction(_: RecoverySettingsState, form: FormData): Promise<RecoverySettingsState> {
   const admin = await requireAdmin();
-  const input = settingsInput("recovery").safeParse({ maxCodeHours: text(form, "maxCodeHours"), secondAdmin: text(form, "secondAdmin") });
-  if (!input.success) return { errors: { maxCodeHours: problem("recovery.settings.errors.maxCodeHours") } };
+  const values = { maxCodeHours: text(form, "maxCodeHours").trim(), secondAdmin: text(form, "secondAdmin") };
+  const input = settingsInput("recovery").safeParse(values);
+  if (!input.success) {
+    const bad = fieldsWithIssues(input.error);
+    return { values, errors: { maxCodeHours: bad.has("maxCodeHours") ? problem("recovery.settings.errors.maxCodeHours") : undefined, secondAdmin: bad.has("secondAdmin") ? problem("errors.malformed") : undefined } };
+  }
   const { before, after } = await savePolicySettings(input.data, admin.id);
   // A save that changes nothing is no change to audit.
   const [was, is] = [before, after].map(({ maxCodeHours, secondAdmin }) => ({ maxCodeHours, secondAdmin }));

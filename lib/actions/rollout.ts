@@ -13,9 +13,8 @@ import { checkupDue, recordCheckup } from "../rollout/checkup";
 import { EXCEPTION_REASON_MAX, extendDeadline, setExemption } from "../rollout/exceptions";
 import { currentPolicy } from "../settings";
 import { checkSecondFactor, problemOf, type Problem } from "../two-factor/check";
-import { localized } from "./problems";
+import { localized, problem } from "./problems";
 
-const problem = (key: string): Problem => ({ key });
 const malformed = { error: problem("errors.malformed") };
 const Reason = z.string().trim().min(1).max(EXCEPTION_REASON_MAX);
 const reasonProblem = (value: string) => problem(value.trim().length > EXCEPTION_REASON_MAX ? "console.exceptions.errors.reasonTooLong" : "console.exceptions.errors.reason");

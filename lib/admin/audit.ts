@@ -164,10 +164,12 @@ export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actor
     case "recovery_code.used":
       return { key, values: { remaining: Number(d.remaining ?? 0) } };
     case "two_factor.failed":
-      return { key, values: { method: d.method === "recovery" ? "recovery" : "totp", drift: Number(d.driftMinutes ?? 0) } };
+      return { key, values: { method: d.method === "recovery" || d.method === "access_code" ? d.method : "totp", drift: Number(d.driftMinutes ?? 0) } };
     case "two_factor.reset":
     case "temporary_access.issued":
       return { key, values: { actor, requester }, checks, reason };
+    case "support_recovery.disowned":
+      return { key, values: { sessions: Number(d.sessions ?? 0), locked: d.locked ? "yes" : "no" } };
     case "support_recovery.requested":
       return { key, values: { actor, kind: d.kind === "reset" ? "reset" : "access_code" }, checks, reason };
     case "support_recovery.declined":
@@ -184,7 +186,8 @@ export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actor
       return { key, values: { actor: line.actorName || line.actorEmail ? actor : "", sessions: Number(d.sessions ?? 0) } };
     case "sign_in": {
       const factors = Array.isArray(d.factors) ? d.factors.map(String) : [];
-      return { key, values: { factor: factors.includes("recovery") ? "recovery" : factors.includes("totp") ? "totp" : "password" } };
+      const factor = factors.includes("temporary_access") ? "access_code" : factors.includes("recovery") ? "recovery" : factors.includes("totp") ? "totp" : "password";
+      return { key, values: { factor } };
     }
     case "deadline.extended":
     case "exemption.granted":

@@ -46,6 +46,16 @@ export async function openRequestReference(tx: Prisma.TransactionClient, userId:
 }
 
 /** Closes the account's open requests as resolved (support issued a code or reset): part of the caller's transaction. */
+/** What closing a request through support recovery says, stored as a marker and written in the reader's language (recoveryNote). */
+export const RECOVERY_NOTES = { access_code: "@recovery:access_code", reset: "@recovery:reset" } as const;
+
+/** For a request's stored response: the kind of recovery that closed it ("access_code", "reset"), or null for text support typed. */
+export function recoveryNote(response: string | null): keyof typeof RECOVERY_NOTES | null {
+  if (response === RECOVERY_NOTES.access_code) return "access_code";
+  if (response === RECOVERY_NOTES.reset) return "reset";
+  return null;
+}
+
 export async function closeOpenRequests(tx: Prisma.TransactionClient, userId: string, adminId: string | null, note: string): Promise<number> {
   const { count } = await tx.resetRequest.updateMany({ where: { userId, status: "open" }, data: { status: "resolved", resolvedAt: new Date(), resolvedById: adminId, response: note } });
   return count;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Languages } from "lucide-react";
-import { CLOSED_REQUESTS_SHOWN, listResetRequests } from "@/lib/admin/requests";
+import { CLOSED_REQUESTS_SHOWN, listResetRequests, recoveryNote } from "@/lib/admin/requests";
 import { requireAdmin } from "@/lib/auth/guard";
 import { isLocale } from "@/lib/i18n/locales";
 import { Alert } from "@/components/ui/alert";
@@ -24,6 +24,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const admin = await requireAdmin();
   const { answered, sort, dir } = await searchParams;
   const [t, tc, tl, format, { open, closed }] = [await getTranslations("console.requests"), await getTranslations("console.common"), await getTranslations("language"), await getFormatter(), await listResetRequests()];
+  const tn = await getTranslations("recovery.request.notes");
   const status = (s: string) => (s === "resolved" || s === "rejected" || s === "open" ? t(`statuses.${s}`) : s);
   const by = ["received", "name", "status", "answeredAt"].includes(sort ?? "") ? sort! : "received";
   const columns: Column<Closed>[] = [
@@ -33,7 +34,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
     { key: "status", header: t("status"), sortValue: (r) => r.status, cell: (r) => <Badge tone={r.status === "resolved" ? "success" : "neutral"}>{status(r.status)}</Badge> },
     { key: "answeredBy", header: t("answeredBy"), cell: (r) => r.resolvedByEmail ?? tc("none") },
     { key: "answeredAt", header: t("answeredAt"), sortValue: (r) => r.resolvedAt, cell: (r) => (r.resolvedAt ? <LocalTime date={r.resolvedAt} /> : tc("none")) },
-    { key: "response", header: t("response"), className: "min-w-64 whitespace-pre-wrap", cell: (r) => r.response ?? tc("none") },
+    { key: "response", header: t("response"), className: "min-w-64 whitespace-pre-wrap", cell: (r) => ((note) => (note ? tn(note) : (r.response ?? tc("none"))))(recoveryNote(r.response)) },
   ];
   const href = (key: string, d: "asc" | "desc") => `/admin/requests?sort=${key}&dir=${d}#closed`;
   return (

@@ -1,6 +1,11 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, Page } from "@/components/ui/card";
 import { NotMeForm } from "@/components/recovery/not-me-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("recovery.notMe"))("title") };
+}
 
 // "This wasn't me", opened from a mail without signing in: the signed token is checked by the action.
 export default async function NotMePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
