@@ -29,7 +29,7 @@ export default async function UserPage({ params }: { params: Params }) {
   if (!detail) notFound();
   const { user, recoveryCodesLeft, sessions, trail, passwordThrottle } = detail;
   const [t, tc, tl, tp, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("language"), await getTranslations("signInProtection"), await getFormatter()];
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : tc("never"));
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }) : tc("never"));
   const [policy, tx] = [await currentPolicy(), await getTranslations("console.exceptions")];
   const blocked = user.secondFactorBlockedUntil && user.secondFactorBlockedUntil > new Date() ? user.secondFactorBlockedUntil : null;
   return (
@@ -55,13 +55,13 @@ export default async function UserPage({ params }: { params: Params }) {
                 value: (
                   <>
                     {tp("adminFailuresValue", { count: passwordThrottle?.failures ?? 0 })}
-                    {passwordThrottle?.blockedUntil && passwordThrottle.blockedUntil > new Date() && <>. {tp("adminWait", { time: `${when(passwordThrottle.blockedUntil)} UTC` })}</>}
+                    {passwordThrottle?.blockedUntil && passwordThrottle.blockedUntil > new Date() && <>. {tp("adminWait", { time: when(passwordThrottle.blockedUntil) })}</>}
                   </>
                 ),
               },
               {
                 label: tp("adminLastFailure"),
-                value: passwordThrottle?.lastFailureAt ? tp("adminLastFailureValue", { time: `${when(passwordThrottle.lastFailureAt)} UTC`, address: passwordThrottle.lastIp ?? tp("unknownAddress") }) : tc("never"),
+                value: passwordThrottle?.lastFailureAt ? tp("adminLastFailureValue", { time: when(passwordThrottle.lastFailureAt), address: passwordThrottle.lastIp ?? tp("unknownAddress") }) : tc("never"),
               },
             ]}
           />
