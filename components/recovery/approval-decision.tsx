@@ -6,6 +6,7 @@ import { decideSupportRecovery, type ApprovalState } from "@/lib/actions/recover
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Notice } from "@/components/ui/notice";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { useProblem } from "@/components/two-factor/problem";
 import { ShownCode } from "./issue-access-code";
 
@@ -15,7 +16,7 @@ export function ApprovalDecision({ recoveryId, mine }: { recoveryId: string; min
   const explain = useProblem();
   const [state, action, pending] = useActionState<ApprovalState, FormData>(decideSupportRecovery, {});
   if (state.done?.code && state.done.expiresAt) return <ShownCode code={state.done.code} expiresAt={state.done.expiresAt} />;
-  if (state.done) return <Notice tone="success">{state.done.approved ? t("resetDone", { count: state.done.signedOut ?? 0 }) : t("declined")}</Notice>;
+  if (state.done) return <FocusOnMount><Notice tone="success">{state.done.approved ? t("resetDone", { count: state.done.signedOut ?? 0 }) : t("declined")}</Notice></FocusOnMount>;
   return (
     <Form action={action} answer={state}>
       {state.error && <Notice tone="error">{explain(state.error)}</Notice>}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { Field, TextArea } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Checkboxes } from "@/components/ui/field";
 import { useProblem } from "@/components/two-factor/problem";
 
@@ -16,10 +17,12 @@ export function ShownCode({ code, expiresAt }: { code: string; expiresAt: string
   const t = useTranslations("recovery.panel");
   const time = useFormatter().dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
-    <Notice tone="success">
-      <p>{t("codeShown", { time })}</p>
-      <p><strong aria-label={t("title")} className="font-mono text-2xl tracking-wider">{code}</strong></p>
-    </Notice>
+    <FocusOnMount>
+      <Notice tone="success">
+        <p>{t("codeShown", { time })}</p>
+        <p><strong aria-label={t("title")} className="font-mono text-2xl tracking-wider">{code}</strong></p>
+      </Notice>
+    </FocusOnMount>
   );
 }
 
@@ -30,7 +33,7 @@ export function IssueAccessCode({ userId, maxHours, idPrefix = "code" }: { userI
   const explain = useProblem();
   const [state, action, pending] = useActionState<RecoveryFormState, FormData>(startSupportRecovery, {});
   if (state.done?.code && state.done.expiresAt) return <ShownCode code={state.done.code} expiresAt={state.done.expiresAt} />;
-  if (state.done?.pending) return <Notice tone="success">{t("pending")}</Notice>;
+  if (state.done?.pending) return <FocusOnMount><Notice tone="success">{t("pending")}</Notice></FocusOnMount>;
   return (
     <Form action={action} answer={state}>
       {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
@@ -55,7 +58,7 @@ export function RevokeAccessCode({ userId }: { userId: string }) {
   const t = useTranslations("recovery.panel");
   const explain = useProblem();
   const [state, action, pending] = useActionState<RevokeState, FormData>(revokeTemporaryAccess, {});
-  if (state.done) return <Notice tone="success">{t("revoked")}</Notice>;
+  if (state.done) return <FocusOnMount><Notice tone="success">{t("revoked")}</Notice></FocusOnMount>;
   return (
     <Form action={action} answer={state}>
       {state.error && <Notice tone="error">{explain(state.error)}</Notice>}

@@ -114,8 +114,8 @@ export async function decideSupportRecovery(_: ApprovalState, form: FormData): P
   if (!isId(recoveryId) || (decision !== "approve" && decision !== "decline")) return { error: problem("errors.malformed") };
   const client = clientOf(await headers());
   if (decision === "decline") {
+    // No revalidation, as for an approval: the card stays to say what was done; the next visit drops it.
     const declined = await declineRecovery(recoveryId, { id: admin.id, name: admin.name }, client);
-    revalidatePath("/admin", "layout");
     return declined ? { done: { approved: false } } : { error: problem("recovery.errors.gone") };
   }
   const outcome = await approveRecovery(recoveryId, { id: admin.id, name: admin.name }, client);
@@ -131,8 +131,8 @@ export async function revokeTemporaryAccess(_: RevokeState, form: FormData): Pro
   const admin = await requireAdmin();
   const userId = text(form, "userId");
   if (!isId(userId)) return { error: problem("errors.malformed") };
+  // No revalidation: the panel stays mounted to say the code was revoked.
   const revoked = await revokeAccessCode(userId, { id: admin.id, name: admin.name }, clientOf(await headers()));
-  revalidatePath("/admin", "layout");
   return revoked ? { done: true } : { error: problem("recovery.errors.noCode") };
 }
 
