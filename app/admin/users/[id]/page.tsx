@@ -29,7 +29,7 @@ export default async function UserPage({ params }: { params: Params }) {
   if (!detail) notFound();
   const { user, recoveryCodesLeft, sessions, trail, passwordThrottle } = detail;
   const [t, tc, tl, tp, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("language"), await getTranslations("signInProtection"), await getFormatter()];
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }) : tc("never"));
+  const when = (date: Date | null) => (date ? `${format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : tc("never"));
   const [policy, tx] = [await currentPolicy(), await getTranslations("console.exceptions")];
   const blocked = user.secondFactorBlockedUntil && user.secondFactorBlockedUntil > new Date() ? user.secondFactorBlockedUntil : null;
   return (
