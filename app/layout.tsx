@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { browserMessages } from "@/lib/i18n/messages";
 import { config } from "@/lib/config";
 import { RolloutBanner } from "@/components/layout/rollout-banner";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -18,14 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { colorScheme: "light dark", themeColor: [{ media: "(prefers-color-scheme: dark)", color: "#161b22" }, { color: "#ffffff" }] };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = [await getLocale(), await getMessages()];
   return (
     <html lang={locale}>
       <body className="min-h-dvh flex flex-col">
         <noscript>
           <style>{".js-only{display:none!important}"}</style>
         </noscript>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={browserMessages(messages)}>
           <TimeZoneCookie />
           <SiteHeader />
           <RolloutBanner />

@@ -67,9 +67,27 @@ export function policyMoment(date: Date, locale: string, readerZone: string, pol
   return { moment, local: local.replace(/\s\S+$/, "") === moment.replace(/\s\S+$/, "") ? null : local };
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and the policy's start of day is
+// computed on every request: zoneOffsetMs and dayIn keep theirs, one per time zone.
+function perZone(make: (zone: string) => Intl.DateTimeFormat): (zone: string) => Intl.DateTimeFormat {
+  const kept = new Map<string, Intl.DateTimeFormat>();
+  return (zone) => {
+    let format = kept.get(zone);
+    if (!format) {
+      if (kept.size >= 500) kept.clear(); // zones are validated IANA names; still, never unbounded
+      format = make(zone);
+      kept.set(zone, format);
+    }
+    return format;
+  };
+}
+
+const offsetFormat = perZone((timeZone) => new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }));
+const dayFormat = perZone((timeZone) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }));
+
 // Offset of `zone` from UTC at the instant `at` (ms; positive east of Greenwich), from Intl's own tz data.
 function zoneOffsetMs(at: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at);
+  const parts = offsetFormat(zone).formatToParts(at);
   const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second")) - Math.floor(at / 1000) * 1000;
 }
@@ -92,7 +110,7 @@ export function startOfDayIn(day: string, zone: string): Date {
 
 /** The calendar day (YYYY-MM-DD) that `date` falls on in `zone`. */
 export function dayIn(date: Date | number, zone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return dayFormat(zone).format(date);
 }
 
 /** `day` (YYYY-MM-DD) moved by `days` calendar days (negative goes back). */
