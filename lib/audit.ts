@@ -28,7 +28,14 @@ export type AuditEventName =
   | "sign_out_others"
   | "password.changed"
 
-  | "mail.retried";
+  | "mail.retried"
+  | "passkey.added"
+  | "passkey.renamed"
+  | "passkey.removed"
+  | "passkey.counter_refused"
+  | "trusted_browser.added"
+  | "trusted_browser.forgotten"
+  | "trusted_browsers.setting_changed";
 
 export type AuditEntry = {
   event: AuditEventName;

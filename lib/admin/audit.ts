@@ -35,6 +35,13 @@ const EVENTS: Record<AuditEventName, true> = {
   sign_out_others: true,
   "password.changed": true,
   "mail.retried": true,
+  "passkey.added": true,
+  "passkey.renamed": true,
+  "passkey.removed": true,
+  "passkey.counter_refused": true,
+  "trusted_browser.added": true,
+  "trusted_browser.forgotten": true,
+  "trusted_browsers.setting_changed": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 

@@ -7,6 +7,7 @@ import { renderMail } from "../mail/templates";
 import { mailTime } from "../dates";
 import { isFirstBlock } from "./throttle";
 import { normalizeCode } from "./totp";
+import { verifyPasskeyAssertion, type PasskeyResult } from "./passkeys";
 import { verifySecondFactor, type VerifyResult } from "./verify";
 import type { Account } from "../users";
 
@@ -33,24 +34,43 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
   }
   if (result.reason === "invalid") {
     await record({ event: "two_factor.failed", userId: user.id, client, details: { method: input.recoveryCode !== undefined ? "recovery" : "totp", ...(result.driftMinutes && { driftMinutes: result.driftMinutes }) } });
-    if (result.consequence === "blocked") {
-      // The first block since the last success means someone who knows the password is guessing codes.
-      const first = await isFirstBlock(user.id);
-      await db.$transaction(async (tx) => {
-        await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } }, tx);
-        if (first) await enqueueMail(tx, renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }));
-      });
-      if (first) nudgeDeliverer();
-    }
-    if (result.consequence === "locked") {
-      await db.$transaction(async (tx) => {
-        await record({ event: "two_factor.locked", userId: user.id, client }, tx);
-        await enqueueMail(tx, renderMail("twoFactorLocked", user));
-      });
-      nudgeDeliverer();
-    }
+    await reportConsequence(user, result, client);
   }
   return result;
+}
+
+/**
+ * A passkey at the second sign-in step (lib/two-factor/passkeys.ts), with what each outcome owes:
+ * a failure is recorded like a wrong code (and its block or lock mailed); a signature counter that
+ * did not grow is also recorded as `passkey.counter_refused` (a cloned authenticator is suspected).
+ */
+export async function checkPasskey(user: Account, pendingTokenHash: string, response: unknown, client: Client): Promise<PasskeyResult> {
+  const result = await verifyPasskeyAssertion(user.id, pendingTokenHash, response);
+  if (result.ok || result.reason === "blocked" || result.reason === "locked" || result.reason === "not-enabled") return result;
+  if (result.counter) await record({ event: "passkey.counter_refused", userId: user.id, client, details: result.counter });
+  if (result.reason !== "format") await record({ event: "two_factor.failed", userId: user.id, client, details: { method: "passkey", reason: result.reason } });
+  await reportConsequence(user, result, client);
+  return result;
+}
+
+/** The block or lock that a failure set off: audited, and mailed to the owner (a block only the first time). */
+async function reportConsequence(user: Account, result: { consequence?: "blocked" | "locked"; retryAt?: Date }, client: Client) {
+  if (result.consequence === "blocked") {
+    // The first block since the last success means someone who knows the password is guessing codes.
+    const first = await isFirstBlock(user.id);
+    await db.$transaction(async (tx) => {
+      await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } }, tx);
+      if (first) await enqueueMail(tx, renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }));
+    });
+    if (first) nudgeDeliverer();
+  }
+  if (result.consequence === "locked") {
+    await db.$transaction(async (tx) => {
+      await record({ event: "two_factor.locked", userId: user.id, client }, tx);
+      await enqueueMail(tx, renderMail("twoFactorLocked", user));
+    });
+    nudgeDeliverer();
+  }
 }
 
 export type Problem = { key: string; values?: Record<string, string | number | Date> };
@@ -76,4 +96,13 @@ export function problemOf(result: Extract<VerifyResult, { ok: false }>, recovery
 
 export function driftProblem(driftMinutes: number): Problem {
   return { key: "twoFactorErrors.drift", values: { minutes: Math.abs(driftMinutes), direction: driftMinutes > 0 ? "ahead" : "behind" } };
+}
+
+/** The message (under twoFactorErrors or passkeys) that explains a refused passkey. */
+export function passkeyProblemOf(result: Extract<PasskeyResult, { ok: false }>): Problem {
+  if (result.reason === "blocked" || result.consequence === "blocked") return { key: "twoFactorErrors.blocked", values: { time: result.retryAt ?? new Date() } };
+  if (result.reason === "locked" || result.consequence === "locked") return { key: "twoFactorErrors.locked" };
+  if (result.reason === "not-enabled") return { key: "twoFactorErrors.notEnabled" };
+  if (result.reason === "expired") return { key: "passkeys.errors.expired" };
+  return { key: "passkeys.errors.refused" };
 }

@@ -90,13 +90,14 @@ export async function regenerateRecoveryCodes(user: Account, context: Context) {
   return { codes: prepared.codes, signedOut };
 }
 
-/** Removes the secret and recovery codes and signs the user out everywhere but `keepSessionId`, through `tx`. */
+/** Removes the secret, recovery codes and passkeys and signs the user out everywhere but `keepSessionId`, through `tx`. */
 export async function removeSecondFactor(tx: Tx, userId: string, keepSessionId?: string): Promise<number> {
   await tx.user.update({
     where: { id: userId },
     data: { twoFactorEnabledAt: null, totpSecret: null, totpLastStep: null, totpPendingSecret: null, totpPendingCreatedAt: null, ...THROTTLE_CLEARED },
   });
   await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.passkey.deleteMany({ where: { userId } });
   return revokeSessions(userId, keepSessionId, tx);
 }
 
