@@ -7,9 +7,11 @@ import { verifySignIn, type VerifyState } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { TrustChoice } from "./trust-choice";
 import { useProblem } from "./problem";
 
-export function VerifyForm({ method }: { method: "totp" | "recovery" }) {
+/** `trustDays`: above 0, "Don't ask for a code on this browser for N days" is offered. */
+export function VerifyForm({ method, trustDays = 0 }: { method: "totp" | "recovery"; trustDays?: number }) {
   const t = useTranslations("verify");
   const explain = useProblem();
   const [state, action, pending] = useActionState<VerifyState, FormData>(verifySignIn, {});
@@ -33,6 +35,7 @@ export function VerifyForm({ method }: { method: "totp" | "recovery" }) {
       ) : (
         <Field key="recovery" label={t("recoveryCode")} hint={t("recoveryHint")} name="recoveryCode" autoComplete="off" autoFocus maxLength={32} error={state.expired ? undefined : error} />
       )}
+      {trustDays > 0 && <TrustChoice days={trustDays} />}
       <Button disabled={pending}>{t("submit")}</Button>
     </form>
   );

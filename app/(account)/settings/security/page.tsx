@@ -8,6 +8,7 @@ import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { Notice } from "@/components/ui/notice";
 import { SecurityChange } from "@/components/two-factor/security-forms";
 import { SessionList } from "@/components/account/session-list";
+import { PasskeyList } from "@/components/two-factor/passkey-list";
 import { listSessions, sessionHandle } from "@/lib/auth/sessions";
 
 const FEW_CODES = 3;
@@ -30,6 +31,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <p>{t("codesLeft", { count: left })}</p>
           {left <= FEW_CODES && <Notice tone="warning">{t("codesLow")}</Notice>}
           <p>{t("confirmHint")}</p>
+          <PasskeyList userId={user.id} />
           <SecurityChange operation="regenerate" email={user.email} app={app} submission={newSubmission()} />
           <SecurityChange operation="change" email={user.email} app={app} submission={newSubmission()} />
           {mayDisable(user, await policyNow()) ? <SecurityChange operation="disable" email={user.email} app={app} submission={newSubmission()} /> : <p>{t("disableNotOffered")}</p>}
