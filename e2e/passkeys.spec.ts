@@ -1,0 +1,85 @@
+import type { Page } from "@playwright/test";
+import { codeAt, enroll, expect, mailbox, signIn, signOut, submit, test } from "./fixtures";
+
+/** A virtual CTAP2 authenticator in this page's browser (DevTools WebAuthn domain), user verification on. */
+async function virtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return { cdp, authenticatorId };
+}
+
+async function addPasskey(page: Page, password: string, recoveryCode: string, name: string) {
+  await page.goto("/settings/security");
+  const add = page.getByRole("region", { name: "Add a passkey or security key" });
+  await add.getByLabel("Name").fill(name);
+  await add.getByLabel("Password").fill(password);
+  await add.getByLabel("Verification code or recovery code").fill(recoveryCode);
+  await add.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByText(`Passkey added: ${name}.`)).toBeVisible();
+}
+
+test("a passkey: added from the security page, used at the second step, removed with password and code", async ({ page, account }) => {
+  const { cdp, authenticatorId } = await virtualAuthenticator(page);
+  await signIn(page, account);
+  // Recovery codes confirm the changes, so that no TOTP step is used twice within the test.
+  const { key, codes } = await enroll(page, account.password);
+  await addPasskey(page, account.password, codes[0]!, "Test key");
+  const list = page.getByRole("list", { name: "Your passkeys" });
+  await page.reload();
+  await expect(list.getByRole("listitem", { name: "Test key" })).toContainText("Not used yet");
+  expect((await mailbox(account.email)).some((m) => m.subject.includes("A passkey was added"))).toBe(true);
+  await signOut(page);
+
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto("/settings/security");
+  await expect(list.getByRole("listitem", { name: "Test key" })).toContainText("Last used");
+
+  // A clone of the key with an older signature counter is refused (and audited).
+  const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+  const [credential] = credentials;
+  expect(credential!.signCount).toBeGreaterThan(0);
+  await signOut(page);
+  await cdp.send("WebAuthn.removeCredential", { authenticatorId, credentialId: credential!.credentialId });
+  await cdp.send("WebAuthn.addCredential", { authenticatorId, credential: { ...credential!, signCount: 0 } });
+  await signIn(page, account);
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page.getByText("That passkey was not accepted.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/verify$/);
+
+  // The code still works beside the passkey.
+  await page.getByLabel("Verification code").fill(codeAt(key, 30));
+  await submit(page, "Verify");
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+
+  await page.goto("/settings/security");
+  const remove = page.getByRole("form", { name: "Remove Test key" });
+  await remove.getByLabel("Password").fill(account.password);
+  await remove.getByLabel("Verification code or recovery code").fill("aaaaa-aaaaa");
+  await submit(page, remove.getByRole("button", { name: "Remove: Test key" }));
+  await expect(remove.getByText(/recovery code is not valid/i)).toBeVisible();
+  await remove.getByLabel("Password").fill(account.password);
+  await remove.getByLabel("Verification code or recovery code").fill(codes[1]!);
+  await submit(page, remove.getByRole("button", { name: "Remove: Test key" }));
+  await expect(page.getByText("No passkey yet.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("No passkey yet.")).toBeVisible();
+  expect((await mailbox(account.email)).some((m) => m.subject.includes("A passkey was removed"))).toBe(true);
+});
+
+test("without WebAuthn in the browser the passkey option is hidden with an explanation", async ({ page, account }) => {
+  await page.addInitScript(() => {
+    // @ts-expect-error: a browser without WebAuthn
+    delete window.PublicKeyCredential;
+  });
+  await signIn(page, account);
+  await enroll(page, account.password);
+  await page.goto("/settings/security");
+  await expect(page.getByText(/This browser cannot use passkeys on this page/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add a passkey" })).toHaveCount(0);
+});
