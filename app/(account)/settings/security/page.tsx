@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { SecurityChange } from "@/components/two-factor/security-forms";
 import { SessionList } from "@/components/account/session-list";
 import { PasskeyList } from "@/components/two-factor/passkey-list";
+import { TrustedBrowserList } from "@/components/account/trusted-browser-list";
 import { listSessions, sessionHandle } from "@/lib/auth/sessions";
 
 const FEW_CODES = 3;
@@ -42,6 +43,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <p><Link className="button button-primary" href="/two-factor/setup">{t("turnOn")}</Link></p>
         </>
       )}
+      {on && <TrustedBrowserList userId={user.id} />}
       <SessionList sessions={await listSessions(user.id)} current={sessionHandle(user.sessionId)} />
     </section>
   );

@@ -5,6 +5,7 @@ import { userDetail } from "@/lib/admin/user-detail";
 import { requireAdmin } from "@/lib/auth/guard";
 import { isLocale } from "@/lib/i18n/locales";
 import { AuditTable } from "@/components/admin/audit-table";
+import { TrustedBrowserList } from "@/components/account/trusted-browser-list";
 import { ResetTwoFactor, SignOutEverywhere, UnlockTwoFactor } from "@/components/admin/user-actions";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -62,6 +63,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <UnlockTwoFactor userId={user.id} locked={!!user.secondFactorLockedAt} />
       <ResetTwoFactor userId={user.id} enabled={!!user.twoFactorEnabledAt} self={user.id === admin.id} />
       <SignOutEverywhere userId={user.id} />
+      <TrustedBrowserList userId={user.id} admin />
       <h2>{t("trail")}</h2>
       <p>{t("trailIntro")}</p>
       <AuditTable events={trail} caption={t("trail")} showAccount={false} />
