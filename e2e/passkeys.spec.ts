@@ -83,3 +83,23 @@ test("without WebAuthn in the browser the passkey option is hidden with an expla
   await expect(page.getByText(/This browser cannot use passkeys on this page/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Add a passkey" })).toHaveCount(0);
 });
+
+test("the wizard's other way: a passkey turns 2FA on with recovery codes, and signs in", async ({ page, account }) => {
+  await virtualAuthenticator(page);
+  await signIn(page, account);
+  await page.goto("/two-factor/setup");
+  await page.getByRole("link", { name: "Get started" }).click();
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Confirm Password" }).click();
+  await page.getByRole("region", { name: "Use a passkey or security key instead" }).getByRole("button", { name: "Create a passkey" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await page.goto("/settings/security");
+  await expect(page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem")).toHaveCount(1);
+  await signOut(page);
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await expect(page).not.toHaveURL(/two-factor\/setup/);
+});

@@ -14,7 +14,7 @@ import { identityConfirmedRecently, issueTicket, markIdentityConfirmed } from ".
 import { trustThisBrowser, trustedBrowserDays } from "../auth/trusted-browser";
 import { isId, text } from "../form";
 import { checkPasskey, passkeyProblemOf, type Problem } from "../two-factor/check";
-import { addPasskey, authenticationOptions, passkeyName, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
+import { addPasskey, authenticationOptions, enrollWithPasskey, passkeyName, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
 import { localized } from "./problems";
 
 const problem = (key: string): Problem => ({ key });
@@ -117,4 +117,28 @@ export async function removePasskeyAction(_: PasskeyChangeState, form: FormData)
   if (!result.ok) return { error: problem(`passkeys.errors.${result.reason}`) };
   revalidatePath("/settings/security");
   return { done: "removed" };
+}
+
+export type EnrollPasskeyState = { error?: Problem; options?: PublicKeyCredentialCreationOptionsJSON; done?: { codes: string[]; email: string } };
+
+/** The wizard's "Use a passkey or security key instead", first half: options, once the password was confirmed. */
+export async function startPasskeyEnrollment(): Promise<EnrollPasskeyState> {
+  const user = await requireUser({ enrolling: true });
+  if (user.twoFactorEnabledAt) return { error: problem("errors.malformed") };
+  if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: problem("twoFactorErrors.confirmExpired") };
+  return { options: await registrationOptions(user, user.sessionId) };
+}
+
+/** The wizard's passkey, second half: 2FA on with this passkey, recovery codes shown once and mailed. */
+export async function finishPasskeyEnrollment(_: EnrollPasskeyState, form: FormData): Promise<EnrollPasskeyState> {
+  const user = await requireUser({ enrolling: true });
+  if (user.twoFactorEnabledAt) return { error: problem("errors.malformed") };
+  if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: problem("twoFactorErrors.confirmExpired") };
+  const verified = await verifyRegistration(user.sessionId, credentialOf(form));
+  if (!verified.ok) return { error: problem(`passkeys.errors.${verified.reason}`) };
+  const name = passkeyName(text(form, "name")) ?? "Passkey";
+  const enrolled = await enrollWithPasskey(user, verified.passkey, name, { client: clientOf(await headers()), sessionId: user.sessionId });
+  if (!enrolled) return { error: problem("errors.malformed") };
+  await markIdentityConfirmed(user.sessionId, null);
+  return { done: { codes: enrolled.recoveryCodes, email: user.email } };
 }

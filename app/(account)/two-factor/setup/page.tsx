@@ -14,6 +14,7 @@ import { pendingEnrollment } from "@/lib/two-factor/manage";
 import { formatSecretForTyping } from "@/lib/two-factor/totp";
 import { ConfirmIdentityForm } from "@/components/two-factor/confirm-identity-form";
 import { ScanStep } from "@/components/two-factor/scan-step";
+import { PasskeyEnrollment } from "@/components/two-factor/passkey-enrollment";
 
 // The wizard: start → confirm password → scan and confirm a code → done (recovery codes).
 export default async function SetupPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
@@ -42,7 +43,10 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
       <h1>{changing ? t("changeTitle") : t("title")}</h1>
       {!confirmed && notice}
       {confirmed ? (
-        <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} notice={notice || null} />
+        <>
+          <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} notice={notice || null} />
+          {!changing && <PasskeyEnrollment app={app} />}
+        </>
       ) : step === "confirm" ? (
         <ConfirmIdentityForm withCode={changing} />
       ) : (
