@@ -9,7 +9,7 @@ const inDays = (n: number) => new Date(Math.floor(Date.now() / day) * day + n * 
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const withSuffix = (url: string, suffix: string) => url.replace(/(\.db)?$/, (ext) => `_${suffix}${ext}`);
 
-export type Server = { port: number; resendPort: number; databaseUrl: string; requiredFrom: string; graceDays?: number };
+export type Server = { port: number; resendPort: number; databaseUrl: string; requiredFrom: string; graceDays?: number; rollout?: Record<string, string> };
 export const servers = {
   /** 2FA becomes mandatory in 40 days: optional for now, with the banner. */
   main: { port: 3100 + offset, resendPort: 3190 + offset, databaseUrl, requiredFrom: inDays(40) },
@@ -17,6 +17,15 @@ export const servers = {
   past: { port: 3200 + offset, resendPort: 3290 + offset, databaseUrl: withSuffix(databaseUrl, "past"), requiredFrom: "2025-05-05" },
   /** The date was two days ago, with a grace period of a week: "Remind me later" is offered. */
   grace: { port: 3300 + offset, resendPort: 3390 + offset, databaseUrl: withSuffix(databaseUrl, "grace"), requiredFrom: inDays(-2), graceDays: 7 },
+  /** Issue 12's rollout, as the settings' defaults have it: Brussels time, a week for new accounts; 2 snoozes. */
+  policy: {
+    port: 3400 + offset,
+    resendPort: 3490 + offset,
+    databaseUrl: withSuffix(databaseUrl, "policy"),
+    requiredFrom: inDays(-2),
+    graceDays: 7,
+    rollout: { TWO_FACTOR_TIME_ZONE: "Europe/Brussels", TWO_FACTOR_NEW_ACCOUNT_DAYS: "7", TWO_FACTOR_SNOOZE_LIMIT: "2" },
+  },
 } satisfies Record<string, Server>;
 
 export default defineConfig({
@@ -43,6 +52,9 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { E2E_PORT: String(s.port), E2E_RESEND_PORT: String(s.resendPort), E2E_DATABASE_URL: s.databaseUrl, TWO_FACTOR_REQUIRED_FROM: s.requiredFrom, TWO_FACTOR_GRACE_DAYS: String(s.graceDays ?? 0) },
+    env: { E2E_PORT: String(s.port), E2E_RESEND_PORT: String(s.resendPort), E2E_DATABASE_URL: s.databaseUrl, TWO_FACTOR_REQUIRED_FROM: s.requiredFrom, TWO_FACTOR_GRACE_DAYS: String(s.graceDays ?? 0),
+      // The other servers keep the rollout of before issue 12: UTC, and no window for new accounts.
+      ...(s.rollout ?? { TWO_FACTOR_TIME_ZONE: "UTC", TWO_FACTOR_NEW_ACCOUNT_DAYS: "0" }),
+    },
   })),
 });

@@ -1,13 +1,13 @@
-import Link from "next/link";
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ShieldX } from "lucide-react";
+import { Refusal } from "@/components/layout/refusal";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("titles"))("forbidden") };
+}
 
 export default async function Forbidden() {
   const t = await getTranslations("errors");
-  return (
-    <section className="card narrow">
-      <h1>{t("forbiddenTitle")}</h1>
-      <p>{t("forbidden")}</p>
-      <Link href="/">{t("backHome")}</Link>
-    </section>
-  );
+  return <Refusal icon={<ShieldX aria-hidden className="size-7 shrink-0" />} title={t("forbiddenTitle")} text={t("forbidden")} />;
 }

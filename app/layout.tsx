@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -10,19 +10,26 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: t("title", { app: config().APP_NAME }), description: t("description", { app: config().APP_NAME }) };
+  const app = config().APP_NAME;
+  // Each page names itself; the product's name follows ("Security · Mail-IT-Wize").
+  return { title: { template: `%s · ${app}`, default: t("title", { app }) }, description: t("description", { app }) };
 }
+
+export const viewport: Viewport = { colorScheme: "light dark", themeColor: [{ media: "(prefers-color-scheme: dark)", color: "#161b22" }, { color: "#ffffff" }] };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
-      <body>
+      <body className="min-h-dvh flex flex-col">
+        <noscript>
+          <style>{".js-only{display:none!important}"}</style>
+        </noscript>
         <NextIntlClientProvider>
           <TimeZoneCookie />
           <SiteHeader />
           <RolloutBanner />
-          <main id="main">{children}</main>
+          <main id="main" tabIndex={-1} className="flex-1 w-full px-3 py-6 sm:px-6 sm:py-10 focus:outline-none">{children}</main>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { createAccount, enroll, expect, signIn, submit, test } from "./fixtures";
+import { approve, createAccount, enroll, expect, secondAdmin, signIn, submit, test } from "./fixtures";
 
 const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/requests", "/admin/audit", "/admin/settings", "/admin/outbox"];
 
@@ -12,7 +12,10 @@ test("non-admins are refused every admin page and the CSV export", async ({ page
   }
   const csv = await page.request.get("/admin/users/export");
   expect(csv.status()).toBe(403);
-  expect(await csv.text()).not.toContain("@e2e.test");
+  expect(csv.headers()["content-type"]).toContain("text/html");
+  const refusal = await csv.text();
+  expect(refusal).not.toContain("@e2e.test");
+  expect(refusal).toContain("Access denied");
 });
 
 test.describe("an admin", () => {
@@ -35,7 +38,11 @@ test.describe("an admin", () => {
     const csv = await page.request.get("/admin/users/export");
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
-    expect(await csv.text()).toContain(user.email);
+    const text = await csv.text();
+    expect(text).toContain(user.email);
+    // Excel reads the accents right (byte-order mark) and the headers are in the admin's language.
+    expect(text.startsWith("\uFEFFEmail,Name,Role,Language,")).toBe(true);
+    expect(text).toContain("Zoë Zed");
     await page.goto("/admin/audit");
     await page.getByLabel("Administrator email").fill(admin.email);
     await page.getByRole("button", { name: "Filter" }).click();
@@ -75,6 +82,7 @@ test.describe("an admin whose 2FA was reset", () => {
     const support = await browser.newPage();
     await signIn(support, y);
     await enroll(support, y.password);
+    const approver = await secondAdmin(browser, servers.past);
     await support.goto("/admin/users");
     await support.getByLabel("Search by email or name").fill(x.email);
     await support.getByRole("button", { name: "Search" }).click();
@@ -83,7 +91,9 @@ test.describe("an admin whose 2FA was reset", () => {
     await reset.getByLabel("Identity document seen").check();
     await reset.getByLabel("Reason").fill("New phone, ID seen at the desk");
     await reset.getByRole("button", { name: "Reset two-factor authentication" }).click();
-    await expect(support.getByText(/Two-factor authentication was reset/)).toBeVisible();
+    await expect(support.getByText(/The reset waits for a second administrator's approval/)).toBeVisible();
+    const approval = await approve(approver, `Two-factor reset: ${x.email}`);
+    await expect(approval.getByText(/Two-factor authentication was reset/)).toBeVisible();
 
     // X signs in again in another tab of the same browser: no 2FA now, so the wizard first.
     const fresh = await xContext.newPage();

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { servers } from "../playwright.config";
 
@@ -83,6 +83,45 @@ export async function enroll(page: Page, password: string) {
   return { key, codes };
 }
 
+/** Picks a language in the header's menu, whose button reads "<label>: <current language>". */
+export async function chooseLanguage(page: Page, label: string, language: string) {
+  await page.locator("summary", { hasText: new RegExp(`^${label}:`) }).click();
+  await page.getByRole("button", { name: language, exact: true }).click();
+}
+
+/** Pastes text into a field as a person would (Ctrl+V): a paste event with the text on the clipboard. */
+export async function paste(field: Locator, text: string) {
+  await field.focus();
+  await field.evaluate((el, value) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", value);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Opens the security page's dialog for one change and answers it with the password and a code. */
+export async function confirmChange(page: Page, action: string, password: string, code: string) {
+  await page.getByRole("button", { name: action }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Password").fill(password);
+  await dialog.getByLabel("Verification code or recovery code").fill(code);
+  await submit(page, dialog.getByRole("button", { name: action }));
+  return dialog;
+}
+
+/** Enrolls the signed-in account, signs out and signs in again up to the second step; returns the TOTP key. */
+export async function enrollAndSignInAgain(page: Page, account: { email: string; password: string }): Promise<string> {
+  await signIn(page, account);
+  const { key } = await enroll(page, account.password);
+  await page.goto("/");
+  await signOut(page);
+  await signIn(page, account);
+  return key;
+}
+
+/** Six digits that are not the key's current TOTP code. */
+export const wrongCode = (key: string) => (codeAt(key) === "000000" ? "111111" : "000000");
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
@@ -110,9 +149,31 @@ export async function fillSteadily(field: Locator, value: string) {
   }).toPass({ timeout: 10_000 });
 }
 
+/** Another admin, signed in with 2FA in their own browser: the second approver of support recovery. */
+export async function secondAdmin(browser: Browser, server = servers.main): Promise<Page> {
+  const admin = await createAccount({ admin: true }, server);
+  const page = await (await browser.newContext({ baseURL: `http://localhost:${server.port}` })).newPage();
+  await signIn(page, admin);
+  await enroll(page, admin.password);
+  return page;
+}
+
+/** The second admin approves the pending recovery named `title` ("Two-factor reset: x@…") on the overview. */
+export async function approve(page: Page, title: string): Promise<Locator> {
+  await page.goto("/admin");
+  const item = page.getByRole("region", { name: title });
+  await item.getByRole("button", { name: "Approve" }).click();
+  return item;
+}
+
 export const test = base.extend<{ account: Account; admin: Account }>({
   account: async ({}, use) => use(await createAccount()),
   admin: async ({}, use) => use(await createAccount({ admin: true })),
 });
 
 export { expect };
+
+/** Time passing for one account: its creation, enrollment or snooze moved `days` back (e2e/support/age-account.ts). */
+export async function ageAccount(email: string, what: "created" | "enrolled" | "snooze-lapsed", days: number, server = servers.main) {
+  await run(process.execPath, ["--import", "tsx", "e2e/support/age-account.ts", email, what, String(days)], { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
+}

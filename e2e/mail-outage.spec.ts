@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { createAccount, enroll, operator, expect, fillSteadily, mailAttempts, mailbox, mailOutage, signIn, signOut, submit, test } from "./fixtures";
+import { approve, confirmChange, createAccount, enroll, operator, expect, secondAdmin, fillSteadily, mailAttempts, mailbox, mailOutage, signIn, signOut, submit, test } from "./fixtures";
 
 // Resend answers 500, then 429 with Retry-After, then hangs past the send timeout, for every new
 // message to the account: each journey still completes at once for the user, and each mail
@@ -35,10 +35,7 @@ test("enrollment and new recovery codes during a Resend outage: codes on screen 
   await expect(page.getByText(`A copy is on its way to ${account.email}`)).toBeVisible();
 
   await page.goto("/settings/security");
-  const regenerate = page.getByRole("region", { name: "New recovery codes" });
-  await regenerate.getByLabel("Password").fill(account.password);
-  await regenerate.getByLabel("Verification code or recovery code").fill(codes[0]!);
-  await submit(page, regenerate.getByRole("button", { name: "Create new recovery codes" }));
+  const regenerate = await confirmChange(page, "Create new recovery codes", account.password, codes[0]!);
   await expect(regenerate.getByText("Your new recovery codes are below.")).toBeVisible();
   const fresh = await regenerate.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
   expect(fresh).toHaveLength(10);
@@ -101,13 +98,16 @@ test.describe("after the date", () => {
     const admin = await createAccount({ admin: true }, servers.past);
     await signIn(support, admin);
     await enroll(support, admin.password);
+    const approver = await secondAdmin(browser, servers.past);
     await support.goto("/admin/requests");
     await support.getByRole("region", { name: account.name }).getByRole("link", { name: `Open the account ${account.email}` }).click();
     const reset = support.getByRole("region", { name: "Reset two-factor authentication" });
     await reset.getByLabel("Called back on a number on file").check();
     await reset.getByLabel("Reason").fill("Phone lost at sea; called back");
     await reset.getByRole("button", { name: "Reset two-factor authentication" }).click();
-    await expect(support.getByText(/Two-factor authentication was reset and a mail to the person is on its way/)).toBeVisible();
+    await expect(support.getByText(/The reset waits for a second administrator's approval/)).toBeVisible();
+    const approval = await approve(approver, `Two-factor reset: ${account.email}`);
+    await expect(approval.getByText(/Two-factor authentication was reset and a mail to the person is on its way/)).toBeVisible();
 
     // Support can see why the person has no mail yet, and later that it went.
     await support.goto(`/admin/outbox?to=${encodeURIComponent(account.email)}`);

@@ -1,11 +1,14 @@
-import { codeAt, createAccount, enroll, expect, mailbox, openScanStep, signIn, signOut, submit, test } from "./fixtures";
+import { codeAt, confirmChange, createAccount, enroll, enrollAndSignInAgain, expect, mailbox, openScanStep, paste, signIn, signOut, submit, test, wrongCode } from "./fixtures";
 
 test("the wizard: start, confirm password, scan, a wrong code keeps the same QR code, a right one turns 2FA on", async ({ page, account }) => {
   await signIn(page, account);
   await page.goto("/two-factor/setup");
   await expect(page.getByText("Google Authenticator (Android, iOS)")).toBeVisible();
+  await expect(page.getByText("Step 1 of 4: Get started", { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle(/^Step 1 of 4: Get started · Set up two-factor authentication · /);
   await page.getByRole("link", { name: "Get started" }).click();
   await expect(page.getByText("Please confirm your password before continuing.")).toBeVisible();
+  await expect(page).toHaveTitle(/^Step 2 of 4: Confirm your password · /);
   await page.getByLabel("Password").fill("not my password");
   await page.getByRole("button", { name: "Confirm Password" }).click();
   await expect(page.getByText("That password is not correct.")).toBeVisible();
@@ -14,6 +17,8 @@ test("the wizard: start, confirm password, scan, a wrong code keeps the same QR 
 
   const key = (await page.getByTestId("totp-key").textContent())!;
   expect(key.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{32}$/);
+  await expect(page.getByText("Step 3 of 4: Scan the QR code", { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle(/^Step 3 of 4: Scan the QR code · Set up two-factor authentication · /);
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
 
   await page.getByLabel("Verification code").fill("12ab56");
@@ -39,6 +44,16 @@ test("the wizard: start, confirm password, scan, a wrong code keeps the same QR 
   expect(codes).toHaveLength(10);
   for (const c of codes) expect(c).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
   await expect(page.getByText(/sign out and sign in again/)).toBeVisible();
+  await expect(page).toHaveTitle(/^Step 4 of 4: Save your recovery codes · Set up two-factor authentication · Mail-IT-Wize$/);
+  // "Continue" only once the codes are saved: here by downloading them.
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page.getByText("Confirm that you saved your recovery codes")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as a text file" }).click();
+  expect((await download).suggestedFilename()).toBe("mail-it-wize-recovery-codes.txt");
+  await expect(page.getByLabel("I have saved my recovery codes somewhere safe")).toBeChecked();
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 
   const mails = await mailbox(account.email);
   const enabled = mails.find((m) => m.subject.includes("Two-factor authentication is on"));
@@ -77,7 +92,9 @@ test("sign-in with 2FA: the second step, replay refused, a phone behind explaine
   await submit(page, "Verify");
   await expect(page.getByText(/your phone's clock seems to be about 5 minutes behind/)).toBeVisible();
 
-  await page.getByLabel("Verification code").fill(codeAt(key, 30).replace(/(\d{3})/, "$1 "));
+  // A code copied from the app ("123 456") is pasted whole; the field keeps the digits.
+  await paste(page.getByLabel("Verification code"), codeAt(key, 30).replace(/(\d{3})/, "$1 "));
+  await expect(page.getByLabel("Verification code")).toHaveValue(codeAt(key, 30));
   await submit(page, "Verify");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await signOut(page);
@@ -98,11 +115,8 @@ test("sign-in with 2FA: the second step, replay refused, a phone behind explaine
 });
 
 test("five wrong codes block every attempt, a right one too, and say when to retry", async ({ page, account }) => {
-  await signIn(page, account);
-  const { key } = await enroll(page, account.password);
-  await signOut(page);
-  await signIn(page, account);
-  const wrong = codeAt(key) === "000000" ? "111111" : "000000";
+  const key = await enrollAndSignInAgain(page, account);
+  const wrong = wrongCode(key);
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Verification code").fill(wrong);
     await submit(page, "Verify");
@@ -116,29 +130,41 @@ test("five wrong codes block every attempt, a right one too, and say when to ret
   await expect(page).toHaveURL(/\/login\/verify$/);
 });
 
-test("security settings: new recovery codes replace the old ones, and 2FA can be turned off", async ({ page, account }) => {
+test("security settings: each change asks in one dialog; the page shows what changed at once", async ({ page, account }) => {
   await signIn(page, account);
   const { key, codes } = await enroll(page, account.password);
   await page.goto("/settings/security");
+  await expect(page).toHaveTitle(/^Security · /);
+  await expect(page.getByText("10 recovery codes left.")).toBeVisible();
 
-  const regenerate = page.getByRole("region", { name: "New recovery codes" });
-  await regenerate.getByLabel("Password").fill(account.password);
-  await regenerate.getByLabel("Verification code or recovery code").fill(codes[1]!);
-  await submit(page, regenerate.getByRole("button", { name: "Create new recovery codes" }));
+  const regenerate = await confirmChange(page, "Create new recovery codes", account.password, codes[1]!);
+  await expect(regenerate.getByRole("heading", { name: "New recovery codes" })).toBeVisible();
   await expect(regenerate.getByText("Your new recovery codes are below.")).toBeVisible();
   const fresh = await regenerate.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
   expect(fresh).toHaveLength(10);
   expect(fresh).not.toContain(codes[2]);
+  // "Done" waits until the codes are saved somewhere.
+  await regenerate.getByRole("button", { name: "Done" }).click();
+  await expect(regenerate.getByText("Confirm that you saved your recovery codes")).toBeVisible();
+  await expect(regenerate.getByLabel("I have saved my recovery codes somewhere safe")).toBeFocused();
+  await regenerate.getByLabel("I have saved my recovery codes somewhere safe").check();
+  await regenerate.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  // The page behind was rendered again: the used code is gone and the new set is whole.
+  await expect(page.getByText("10 recovery codes left.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create new recovery codes" })).toBeFocused();
 
-  const disable = page.getByRole("region", { name: "Turn off two-factor authentication" });
-  await disable.getByLabel("Password").fill(account.password);
-  await disable.getByLabel("Verification code or recovery code").fill(codes[2]!);
-  await submit(page, disable.getByRole("button", { name: "Turn off two-factor authentication" }));
+  const disable = await confirmChange(page, "Turn off two-factor authentication", account.password, codes[2]!);
   await expect(disable.getByText("That recovery code is not valid or was already used.")).toBeVisible();
+  await expect(disable.getByLabel("Verification code or recovery code")).toBeFocused();
   await disable.getByLabel("Password").fill(account.password);
   await disable.getByLabel("Verification code or recovery code").fill(codeAt(key, 30));
   await submit(page, disable.getByRole("button", { name: "Turn off two-factor authentication" }));
   await expect(page.getByText("Two-factor authentication is off.")).toBeVisible();
+  // Focus is on the message that replaced the dialog, not lost to the page's body.
+  await expect(page.getByRole("status").filter({ hasText: "Two-factor authentication is off." })).toBeFocused();
+  await expect(page.getByText(/^Off\./)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create new recovery codes" })).toHaveCount(0);
   await expect.poll(async () => (await mailbox(account.email)).map((m) => m.subject)).toContain("Two-factor authentication is off for your Mail-IT-Wize account");
 
   await signOut(page);
@@ -193,10 +219,7 @@ test("changing the authenticator app: the old one works until the new one is con
   await expect(other.getByRole("heading", { name: "Your account" })).toBeVisible();
 
   await page.goto("/settings/security");
-  const change = page.getByRole("region", { name: "Change authenticator app" });
-  await change.getByLabel("Password").fill(account.password);
-  await change.getByLabel("Verification code or recovery code").fill(codeAt(oldKey, -30));
-  await submit(page, change.getByRole("button", { name: "Change authenticator app" }));
+  const change = await confirmChange(page, "Change authenticator app", account.password, codeAt(oldKey, -30));
   await expect(change.getByText(/That code is not valid/)).toBeVisible();
   await change.getByLabel("Password").fill(account.password);
   // The other browser took this 30 s step's code: a recovery code proves it is really the owner.

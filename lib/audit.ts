@@ -29,13 +29,23 @@ export type AuditEventName =
   | "password.changed"
 
   | "mail.retried"
+  | "deadline.extended"
+  | "exemption.granted"
+  | "exemption.removed"
+  | "checkup.completed"
+  | "support_recovery.requested"
+  | "support_recovery.declined"
+  | "support_recovery.disowned"
+  | "temporary_access.issued"
+  | "temporary_access.revoked"
+  | "temporary_access.used"
+  | "reset_request.info_requested"
   | "passkey.added"
   | "passkey.renamed"
   | "passkey.removed"
   | "passkey.counter_refused"
   | "trusted_browser.added"
-  | "trusted_browser.forgotten"
-  | "trusted_browsers.setting_changed";
+  | "trusted_browser.forgotten";
 
 export type AuditEntry = {
   event: AuditEventName;

@@ -58,11 +58,52 @@ export function wholeDaysUntil(date: Date, now: number): number {
 }
 
 /**
- * A rollout moment (defined in POLICY_TIME_ZONE) for a reader in `readerZone`: the moment with its
+ * A rollout moment (defined in `policyZone`, the rollout setting) for a reader in `readerZone`: the moment with its
  * zone named, and the same moment in the reader's zone when that zone shows another time.
  */
-export function policyMoment(date: Date, locale: string, readerZone: string): { moment: string; local: string | null } {
-  const moment = formatMoment(date, locale, POLICY_TIME_ZONE);
+export function policyMoment(date: Date, locale: string, readerZone: string, policyZone = POLICY_TIME_ZONE): { moment: string; local: string | null } {
+  const moment = formatMoment(date, locale, policyZone);
   const local = formatMoment(date, locale, readerZone);
   return { moment, local: local.replace(/\s\S+$/, "") === moment.replace(/\s\S+$/, "") ? null : local };
+}
+
+// Offset of `zone` from UTC at the instant `at` (ms; positive east of Greenwich), from Intl's own tz data.
+function zoneOffsetMs(at: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second")) - Math.floor(at / 1000) * 1000;
+}
+
+/**
+ * The instant at which the calendar day `day` (YYYY-MM-DD) starts in `zone` (IANA name): 00:00
+ * local time, found across daylight-saving changes (a day starting in a gap starts at its first
+ * valid minute). Throws on a malformed day.
+ */
+export function startOfDayIn(day: string, zone: string): Date {
+  if (!isCalendarDay(day)) throw new Error(`not a calendar day: ${day}`);
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  const first = utcMidnight - zoneOffsetMs(utcMidnight, zone);
+  // The offset at that guess may differ (a change between the two instants): correct once, and
+  // keep the earlier candidate that is really on `day` (midnight itself may not exist there).
+  const second = utcMidnight - zoneOffsetMs(first, zone);
+  const onDay = [first, second].filter((t) => dayIn(t, zone) === day);
+  return new Date(onDay.length ? Math.min(...onDay) : first);
+}
+
+/** The calendar day (YYYY-MM-DD) that `date` falls on in `zone`. */
+export function dayIn(date: Date | number, zone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+/** `day` (YYYY-MM-DD) moved by `days` calendar days (negative goes back). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Calendar days from today to the day of `date`, both as the calendar of `zone` reads them (so a
+ * 23- or 25-hour day around a daylight-saving change is one day): 0 on the day itself, negative after.
+ */
+export function calendarDaysUntil(date: Date, now: Date | number, zone: string): number {
+  return Math.round((Date.parse(`${dayIn(date, zone)}T00:00:00Z`) - Date.parse(`${dayIn(now, zone)}T00:00:00Z`)) / 86_400_000);
 }

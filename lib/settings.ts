@@ -1,49 +1,113 @@
 import { z } from "zod";
-import { isCalendarDay } from "./dates";
+import { isCalendarDay, startOfDayIn, addDays, validTimeZone } from "./dates";
 import { db } from "./db";
 import type { Policy } from "./policy";
 
-// The rollout policy: admins change it in the dashboard (stored here); the environment gives defaults.
+// The rollout settings: admins change them at /admin/settings (stored in Setting, every change
+// audited); the environment gives the defaults. One entry of SETTING_FIELDS per setting: adding a
+// setting is adding an entry (key, environment variable, schema, default) and a field to the form.
+
 const IsoDate = z.string().trim().refine(isCalendarDay);
-// Digits only: an empty field must not read as 0 days.
-const GraceDays = z.union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(0).max(365));
+// Digits only: an empty field must not read as 0.
+const wholeNumber = (min: number, max: number) =>
+  z.union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(min).max(max));
+const TimeZone = z.string().trim().refine((zone) => zone === "UTC" || validTimeZone(zone) !== "UTC");
+// "30, 14, 7, 1, 0": days before the date, each 0 to 365, at most 10, kept sorted from the furthest.
+const ReminderDays = z
+  .union([z.array(z.number()), z.string().trim().regex(/^\d{1,3}(\s*,\s*\d{1,3}){0,9}$/).transform((s) => s.split(",").map(Number))])
+  .pipe(z.array(z.number().int().min(0).max(365)).min(1).max(10))
+  .transform((days) => [...new Set(days)].sort((a, b) => b - a));
+// Empty: the announcement is taken to be the first reminder's day.
+const OptionalDate = z.union([z.literal(""), IsoDate]);
 
-const KEYS = { requiredFrom: "two_factor.required_from", graceDays: "two_factor.grace_days" } as const;
+type Field<T> = { key: string; env: string; schema: z.ZodType<T, unknown>; fallback: T; stored: (value: T) => string };
+const field = <T>(key: string, env: string, schema: z.ZodType<T, unknown>, fallback: T, stored: (value: T) => string = String): Field<T> => ({ key, env, schema, fallback, stored });
 
-function defaults() {
-  const from = IsoDate.safeParse(process.env.TWO_FACTOR_REQUIRED_FROM);
-  const grace = GraceDays.safeParse(process.env.TWO_FACTOR_GRACE_DAYS ?? 0);
-  return { requiredFrom: from.success ? from.data : "2025-05-05", graceDays: grace.success ? grace.data : 0 };
+export const SETTING_FIELDS = {
+  /** The day from which 2FA is required, from 00:00 in `timeZone`. */
+  requiredFrom: field("two_factor.required_from", "TWO_FACTOR_REQUIRED_FROM", IsoDate, "2025-05-05"),
+  /** IANA zone in which the date (and every rollout day) is defined. */
+  timeZone: field("two_factor.time_zone", "TWO_FACTOR_TIME_ZONE", TimeZone, "Europe/Brussels"),
+  /** Days after the date during which snoozes may be used: the last day is date + grace. */
+  graceDays: field("two_factor.grace_days", "TWO_FACTOR_GRACE_DAYS", wholeNumber(0, 365), 0),
+  /** How many times a user may choose "Remind me later" (0: never). */
+  snoozeLimit: field("two_factor.snooze_limit", "TWO_FACTOR_SNOOZE_LIMIT", wholeNumber(0, 20), 3),
+  /** Days that one "Remind me later" defers the wizard. */
+  snoozeDays: field("two_factor.snooze_days", "TWO_FACTOR_SNOOZE_DAYS", wholeNumber(1, 14), 1),
+  /** Accounts created after the date get this many days before the wizard is forced. */
+  newAccountDays: field("two_factor.new_account_days", "TWO_FACTOR_NEW_ACCOUNT_DAYS", wholeNumber(0, 90), 7),
+  /** Reminders before the date, in days (0: the day itself). */
+  reminderDays: field("two_factor.reminder_days", "TWO_FACTOR_REMINDER_DAYS", ReminderDays, [30, 14, 7, 1, 0], (days) => days.join(",")),
+  /** When the rollout was announced (the funnel counts sign-ins since then). */
+  announcedOn: field("two_factor.announced_on", "TWO_FACTOR_ANNOUNCED_ON", OptionalDate, ""),
+  /**
+   * Days a browser may skip the code step once trusted (lib/auth/trusted-browser.ts), 0 (off, the
+   * default: NIST SP 800-63B rev. 4 does not let a remembered browser replace the second factor at AAL2) to 90.
+   */
+  trustedBrowserDays: field("two_factor.trusted_browser_days", "TWO_FACTOR_TRUSTED_BROWSER_DAYS", wholeNumber(0, 90), 0),
+};
+
+type Fields = typeof SETTING_FIELDS;
+export type SettingName = keyof Fields;
+export type PolicySettings = { [K in SettingName]: Fields[K] extends Field<infer T> ? T : never };
+
+const names = Object.keys(SETTING_FIELDS) as SettingName[];
+
+function read<K extends SettingName>(name: K, stored: string | undefined): PolicySettings[K] {
+  const f = SETTING_FIELDS[name] as unknown as Field<PolicySettings[K]>;
+  for (const value of [stored, process.env[f.env]]) {
+    if (value === undefined) continue;
+    const parsed = f.schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+  }
+  return f.fallback;
 }
 
-export type PolicySettings = { requiredFrom: string; graceDays: number };
-
+/** The rollout settings in force: stored values, else valid environment values, else the defaults. */
 export async function policySettings(): Promise<PolicySettings> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.values(KEYS) } } });
-  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  const fallback = defaults();
-  const from = IsoDate.safeParse(stored[KEYS.requiredFrom]);
-  const grace = GraceDays.safeParse(stored[KEYS.graceDays]);
-  return { requiredFrom: from.success ? from.data : fallback.requiredFrom, graceDays: grace.success ? grace.data : fallback.graceDays };
+  const rows = await db.setting.findMany({ where: { key: { in: names.map((n) => SETTING_FIELDS[n].key) } } });
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(names.map((n) => [n, read(n, stored.get(SETTING_FIELDS[n].key))])) as PolicySettings;
 }
 
+/** The policy as lib/policy.ts decides with it: the date and last day as instants in the setting's zone. */
 export function toPolicy(settings: PolicySettings): Policy {
-  return { requiredFrom: new Date(`${settings.requiredFrom}T00:00:00Z`), graceDays: settings.graceDays };
+  return {
+    requiredFrom: startOfDayIn(settings.requiredFrom, settings.timeZone),
+    lastDay: startOfDayIn(addDays(settings.requiredFrom, settings.graceDays), settings.timeZone),
+    timeZone: settings.timeZone,
+    snoozeLimit: settings.snoozeLimit,
+    snoozeDays: settings.snoozeDays,
+    newAccountDays: settings.newAccountDays,
+  };
 }
 
 export async function currentPolicy(): Promise<Policy> {
   return toPolicy(await policySettings());
 }
 
-export const PolicyInput = z.object({ requiredFrom: IsoDate, graceDays: GraceDays });
+/** Validates a whole settings form (strings as typed); errors name the field. */
+export const PolicyInput = z.object(Object.fromEntries(names.map((n) => [n, SETTING_FIELDS[n].schema])) as { [K in SettingName]: Fields[K]["schema"] });
 
-/** Saves the policy; returns what changed, for the audit trail. */
-export async function savePolicySettings(input: PolicySettings, adminId: string) {
+/**
+ * Saves every setting (one transaction); returns the settings before and after, for the audit
+ * trail. `input` must have passed PolicyInput.
+ */
+export async function savePolicySettings(input: Partial<PolicySettings> & Pick<PolicySettings, "requiredFrom">, adminId: string) {
   const before = await policySettings();
+  const after = { ...before, ...input } as PolicySettings;
   const now = new Date();
-  await db.$transaction([
-    db.setting.upsert({ where: { key: KEYS.requiredFrom }, create: { key: KEYS.requiredFrom, value: input.requiredFrom, updatedBy: adminId }, update: { value: input.requiredFrom, updatedAt: now, updatedBy: adminId } }),
-    db.setting.upsert({ where: { key: KEYS.graceDays }, create: { key: KEYS.graceDays, value: String(input.graceDays), updatedBy: adminId }, update: { value: String(input.graceDays), updatedAt: now, updatedBy: adminId } }),
-  ]);
-  return { before, after: input };
+  await db.$transaction(
+    names.map((n) => {
+      const f = SETTING_FIELDS[n] as unknown as Field<unknown>;
+      const value = f.stored(after[n]);
+      return db.setting.upsert({ where: { key: f.key }, create: { key: f.key, value, updatedBy: adminId }, update: { value, updatedAt: now, updatedBy: adminId } });
+    }),
+  );
+  return { before, after };
+}
+
+/** The day the rollout was announced: the setting, or the first reminder's day before the date. */
+export function announcementDay(settings: PolicySettings): string {
+  return settings.announcedOn || addDays(settings.requiredFrom, -Math.max(...settings.reminderDays));
 }

@@ -1,12 +1,10 @@
 import { db } from "./db";
 import { hashPassword } from "./auth/password";
-import { record } from "./audit";
 import { revokeSessions, type Client } from "./auth/sessions";
 import { normalizeEmail, storedForms } from "./email";
-import { nudgeDeliverer } from "./mail/deliverer";
-import { enqueueMail } from "./mail/send";
 import { renderMail } from "./mail/templates";
 import { defaultLocale, type Locale } from "./i18n/locales";
+import { reportedChange } from "./reported-change";
 
 export type Role = "user" | "admin";
 
@@ -42,14 +40,15 @@ export async function createUser(input: { email: string; password: string; name?
  */
 export async function changePassword(user: Account, password: string, by: { client?: Client; actorId?: string } = {}): Promise<{ signedOut: number }> {
   const passwordHash = await hashPassword(password);
-  const signedOut = await db.$transaction(async (tx) => {
+  const signedOut = await reportedChange(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const count = await revokeSessions(user.id, undefined, tx);
-    await record({ event: "password.changed", userId: user.id, actorId: by.actorId, client: by.client, details: { sessions: count } }, tx);
-    await enqueueMail(tx, renderMail("passwordChanged", user));
-    return count;
+    return {
+      value: count,
+      audit: { event: "password.changed", userId: user.id, actorId: by.actorId, client: by.client, details: { sessions: count } },
+      mail: renderMail("passwordChanged", user),
+    };
   });
-  nudgeDeliverer();
   return { signedOut };
 }
 

@@ -3,7 +3,8 @@
 // database (or on BENCH_DATABASE_URL). Asserts nothing: speed is read here, not in the tests.
 // BCRYPT_COST (default 12) sets the cost; BENCH_QUICK=1 makes a short run (one round of 5 s each);
 // BENCH_SECONDS, BENCH_ROUNDS and BENCH_CONCURRENCY (e.g. "1,8,32") override the load's shape;
-// BENCH_ONLY=load skips the micro-benchmarks.
+// BENCH_ONLY=load skips the micro-benchmarks. A full reminder run over 100,000 generated accounts
+// is timed last (BENCH_REMINDER_ACCOUNTS changes the count).
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,6 +74,7 @@ await loadBenchmark({
 });
 
 await benchMailDelivery();
+await (await import("./bench-reminders")).benchReminders();
 
 /** The outbox: how long 1,000 queued mails take to deliver through the Resend SDK to a local fake Resend. */
 async function benchMailDelivery() {
@@ -88,6 +90,19 @@ async function benchMailDelivery() {
   const ms = performance.now() - start;
   console.log(`${"1,000 queued mails delivered to a fake Resend (one deliverer)".padEnd(58)} total  ${ms.toFixed(0).padStart(8)} ms  (${report.sent} sent, ${resend.mails.length} received)`);
   await resend.close();
+}
+
+// First-load JavaScript of the pages people meet first, from the last production build.
+const { firstLoadJs } = await import("./first-load-js");
+const BUDGET_KB = 150;
+for (const [label, segment] of [["sign-in page (/login)", "(auth)/login"], ["second step (/login/verify)", "(auth)/login/verify"], ["wizard (/two-factor/setup)", "(account)/two-factor/setup"]] as const) {
+  const size = firstLoadJs(process.cwd(), segment);
+  if (!size) {
+    console.log(`${label.padEnd(58)} no build: run \`npx next build\` (or npm start) first`);
+    continue;
+  }
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  console.log(`${`first-load JS, ${label}`.padEnd(58)} ${kb(size.gzip).padStart(8)} kB gzip (${kb(size.raw)} kB raw, ${size.files} files; budget ${BUDGET_KB} kB)`);
 }
 
 await db.$disconnect();

@@ -92,3 +92,59 @@ test("with Resend down, the command line makes the change, queues the mail and r
   const queued = await db.outboxMessage.findMany({ where: { to: "down@example.test" }, orderBy: { createdAt: "asc" } });
   assert.deepEqual(queued.map((m) => [m.kind, m.status]), [["passwordChanged", "queued"], ["signedOutEverywhere", "queued"]]);
 });
+
+test("operators show and set a personal deadline, and exempt an account, each with a reason", async () => {
+  // The next 1 March: within a year, and in winter time in Brussels (CET).
+  const now = new Date();
+  const year = now.getUTCMonth() >= 1 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+  const march = `${year}-03-01`;
+  assert.equal(users(["create", "late@example.test", "--password", "long enough pw", "--locale", "fr"]).code, 0);
+  assert.match(users(["extend", "late@example.test"]).out, /late@example\.test: two-factor authentication required from/);
+  assert.match(users(["extend", "late@example.test", "--until", "2099-02-30", "--reason", "x"]).err, /YYYY-MM-DD/);
+  assert.match(users(["extend", "late@example.test", "--until", "2099-03-01"]).err, /--reason/);
+  assert.match(users(["extend", "late@example.test", "--until", "2001-03-01", "--reason", "leave"]).err, /after today/);
+  assert.match(users(["extend", "late@example.test", "--until", `${year + 2}-03-01`, "--reason", "forever"]).err, /within a year/);
+  const set = users(["extend", "late@example.test", "--until", march, "--reason", "On parental leave"]);
+  assert.equal(set.code, 0, set.err);
+  assert.match(set.out, new RegExp(`required from 1 March ${year} at 00:00 CET`));
+  assert.match(users(["extend", "late@example.test"]).out, /personal deadline; reason: On parental leave/);
+  const user = await db.user.findUniqueOrThrow({ where: { email: "late@example.test" } });
+  assert.equal(user.personalDeadline?.toISOString(), new Date(Date.UTC(year, 2, 1) - 3_600_000).toISOString(), "00:00 in Brussels");
+  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "late@example.test", kind: "deadlineExtended" } });
+  assert.match(mail.text, new RegExp(`1 mars ${year} à 00:00 (UTC\\+1|CET)`));
+  assert.match(mail.text, /On parental leave/);
+  const extended = await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, event: "deadline.extended" } });
+  assert.match(extended.details ?? "", /On parental leave/);
+
+  assert.match(users(["exempt", "late@example.test"]).err, /--reason/);
+  assert.equal(users(["exempt", "late@example.test", "--reason", "Printer service account"]).code, 0);
+  assert.ok((await db.user.findUniqueOrThrow({ where: { id: user.id } })).exemptAt);
+  assert.equal(users(["exempt", "late@example.test", "--end"]).code, 0);
+  assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).exemptAt, null);
+  assert.deepEqual((await db.auditEvent.findMany({ where: { userId: user.id, event: { startsWith: "exemption." } }, orderBy: { createdAt: "asc" } })).map((e) => e.event), ["exemption.granted", "exemption.removed"]);
+
+  assert.equal(users(["create", "boss@example.test", "--password", "long enough pw", "--admin"]).code, 0);
+  assert.match(users(["exempt", "boss@example.test", "--reason", "no"]).err, /administrators always need/);
+  assert.match(users(["extend", "boss@example.test", "--until", march, "--reason", "no"]).err, /administrators always need/);
+});
+
+test("issue-access-code prints a code once, checks its input, and the code opens a sign-in", async () => {
+  const { redeemAccessCode } = await import("@/lib/two-factor/temporary-access");
+  assert.equal(users(["create", "phone@example.test", "--password", "a long password"]).code, 0);
+  const user = await db.user.update({ where: { email: "phone@example.test" }, data: { twoFactorEnabledAt: new Date(), totpSecret: "x" } });
+  for (const [args, message] of [
+    [["issue-access-code", "phone@example.test", "--verified", "callback"], /--reason/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone"], /--verified/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone", "--verified", "callback,guess"], /--verified/],
+    [["issue-access-code", "phone@example.test", "--reason", "lost phone", "--verified", "callback", "--hours", "9"], /from 1 to 8/],
+  ] as [string[], RegExp][]) {
+    const r = users(args);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.match(r.err, message);
+  }
+  const issued = users(["issue-access-code", "phone@example.test", "--hours", "2", "--reason", "lost phone", "--verified", "callback,document"]);
+  assert.equal(issued.code, 0, issued.err);
+  const code = issued.out.match(/^([2-9A-Z]{4}-){3}[2-9A-Z]{4}$/m)?.[0];
+  assert.ok(code, issued.out);
+  assert.ok((await redeemAccessCode(user.id, code)).ok);
+});

@@ -6,7 +6,14 @@ import { migrate } from "@/lib/db/migrate";
 import { record } from "@/lib/audit";
 import { passwordStrengthProblem } from "@/lib/auth/password-strength";
 import { sendDueReminders } from "@/lib/reminders";
+import { formatMoment, isCalendarDay, startOfDayIn } from "@/lib/dates";
+import { deadlineOf } from "@/lib/policy";
+import { EXCEPTION_REASON_MAX, extendDeadline, setExemption } from "@/lib/rollout/exceptions";
+import { currentPolicy } from "@/lib/settings";
 import * as support from "@/lib/support";
+import { IDENTITY_CHECKS, type IdentityCheck } from "@/lib/admin/identity-checks";
+import { recoverySettings } from "@/lib/recovery-settings";
+import { startRecovery } from "@/lib/support-recovery";
 import { messages } from "@/lib/i18n/messages";
 import { isLocale } from "@/lib/i18n/locales";
 import { normalizeEmail } from "@/lib/email";
@@ -18,8 +25,13 @@ const USAGE = `Usage: npm run users -- <command>
   set-password <email> [--password <pw>]   (without --password, reads it from standard input)
   sign-out <email>                          signs the user out of every browser
   reset-2fa <email> --reason "…"            removes the user's 2FA (secret and recovery codes); they enroll again
+  issue-access-code <email> --hours N --reason "…" --verified callback,document
+                                            prints a temporary access code once: single use, valid N hours (default 1, up to
+                                            the rollout settings' maximum); the session it opens reaches only the wizard
   unlock <email>                            lifts the lock after too many wrong codes
-  remind                                    mails the due reminders (14, 7, 1 days before the date); safe to run daily`;
+  remind                                    mails the due reminders (by default 30, 14, 7, 1 days before the date and on the day); safe to run daily
+  extend <email> [--until YYYY-MM-DD --reason "…"]   shows, or sets, the account's personal deadline (from 00:00 of that day in the rollout's zone); mailed to the user
+  exempt <email> --reason "…" | --end       marks the account exempt from the 2FA rollout (never an admin), or ends it`;
 
 class UsageError extends Error {}
 
@@ -56,7 +68,7 @@ async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { password: { type: "string" }, admin: { type: "boolean" }, name: { type: "string" }, locale: { type: "string" }, reason: { type: "string" } },
+    options: { password: { type: "string" }, admin: { type: "boolean" }, name: { type: "string" }, locale: { type: "string" }, reason: { type: "string" }, until: { type: "string" }, end: { type: "boolean" }, hours: { type: "string" }, verified: { type: "string" } },
   });
   const [command, email] = positionals;
   if (!command || command === "help") return console.log(USAGE);
@@ -93,8 +105,28 @@ async function main(argv: string[]) {
       const user = await account(email);
       const reason = values.reason?.trim();
       if (!reason) throw new UsageError('reset-2fa needs --reason "…" (it is kept in the audit trail and told to the user)');
-      await support.resetTwoFactor(user, reason, COMMAND_LINE);
+      const outcome = await startRecovery(user, { kind: "reset", verification: [], reason }, { actor: null, ...COMMAND_LINE });
+      if (!outcome.ok) throw new UsageError(`${user.email} has no two-factor authentication to reset`);
       return console.log(`two-factor authentication of ${user.email} was reset; ${MAIL_QUEUED}`);
+    }
+    case "issue-access-code": {
+      const user = await account(email);
+      const reason = values.reason?.trim();
+      if (!reason) throw new UsageError('issue-access-code needs --reason "…" (kept in the audit trail)');
+      const verification = (values.verified ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+      const unknown = verification.filter((v) => !(IDENTITY_CHECKS as readonly string[]).includes(v));
+      if (!verification.length || unknown.length) throw new UsageError(`--verified needs one or more of ${IDENTITY_CHECKS.join(",")}`);
+      const hours = values.hours === undefined ? 1 : /^\d{1,3}$/.test(values.hours) ? Number(values.hours) : NaN;
+      const outcome = await startRecovery(user, { kind: "access_code", verification: verification as IdentityCheck[], reason, lifetimeHours: hours }, { actor: null, ...COMMAND_LINE });
+      if (!outcome.ok) {
+        const { maxCodeHours } = await recoverySettings();
+        if (outcome.reason === "lifetime") throw new UsageError(`--hours must be a whole number from 1 to ${maxCodeHours}`);
+        throw new UsageError(`${user.email} has no two-factor authentication: they can sign in with their password and set it up`);
+      }
+      if (outcome.pending) return;
+      console.log(`temporary access code for ${user.email}, valid until ${outcome.expiresAt!.toISOString()} (read it out on a call back to the number on file; it is shown only now):`);
+      console.log(outcome.code);
+      return console.log(MAIL_QUEUED.replace("a mail", "a mail (without the code)"));
     }
     case "unlock": {
       const user = await account(email);
@@ -107,6 +139,31 @@ async function main(argv: string[]) {
       // Those that could not be queued are left for the next run, which finds them not reminded.
       if (failed) throw new Error(`${failed} reminder(s) could not be queued (see the log); run again later`);
       return;
+    }
+    case "extend": {
+      const user = await account(email);
+      const policy = await currentPolicy();
+      if (values.until === undefined) {
+        const deadline = deadlineOf(user, policy);
+        return console.log(`${user.email}: two-factor authentication required from ${formatMoment(deadline, "en-GB", policy.timeZone)}${user.personalDeadline ? ` (personal deadline; reason: ${user.personalDeadlineReason ?? ""})` : ""}`);
+      }
+      if (!isCalendarDay(values.until)) throw new UsageError("--until must be a day written YYYY-MM-DD");
+      const reason = values.reason?.trim();
+      if (!reason) throw new UsageError('extend needs --reason "…" (it is kept in the audit trail and told to the user)');
+      if (reason.length > EXCEPTION_REASON_MAX) throw new UsageError(`--reason can be at most ${EXCEPTION_REASON_MAX} characters`);
+      const until = startOfDayIn(values.until, policy.timeZone);
+      const result = await extendDeadline(user, until, reason, policy.timeZone, COMMAND_LINE);
+      if (!result.ok) throw new UsageError({ admin: "administrators always need two-factor authentication", enrolled: `${user.email} already uses two-factor authentication`, past: "--until must be a day after today", tooFar: "--until must be within a year from today (exempt the account for longer)" }[result.reason]);
+      return console.log(`${user.email}: two-factor authentication required from ${formatMoment(until, "en-GB", policy.timeZone)}; ${MAIL_QUEUED}`);
+    }
+    case "exempt": {
+      const user = await account(email);
+      const reason = values.reason?.trim();
+      if (!values.end && !reason) throw new UsageError('exempt needs --reason "…" (kept in the audit trail), or --end');
+      if (reason && reason.length > EXCEPTION_REASON_MAX) throw new UsageError(`--reason can be at most ${EXCEPTION_REASON_MAX} characters`);
+      const result = await setExemption(user, values.end ? null : reason!, COMMAND_LINE);
+      if (!result.ok) throw new UsageError("administrators always need two-factor authentication");
+      return console.log(values.end ? `${user.email} is no longer exempt` : `${user.email} is exempt from two-factor authentication`);
     }
     default:
       throw new UsageError(`unknown command "${command}"\n${USAGE}`);

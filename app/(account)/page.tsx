@@ -1,35 +1,47 @@
-import Link from "next/link";
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guard";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, DetailList, Page } from "@/components/ui/card";
+import { CheckupCard } from "@/components/rollout/checkup-card";
+import { LowCodesNotice } from "@/components/rollout/low-codes-notice";
+import { checkupDue } from "@/lib/rollout/checkup";
+import { lowOnRecoveryCodes } from "@/lib/rollout/low-codes";
+import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
+import { TwoFactorStatusHeading } from "@/components/two-factor/status-heading";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("titles"))("account") };
+}
 
 export default async function AccountPage() {
   const user = await requireUser();
   const [t, tl, ts, format] = [await getTranslations("account"), await getTranslations("language"), await getTranslations("security"), await getFormatter()];
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long", timeStyle: "short" }) : t("never"));
+  const on = !!user.twoFactorEnabledAt;
+  const codesLeft = on ? await remainingRecoveryCodes(user.id) : 0;
   return (
-    <section className="card">
-      <h1>{t("title")}</h1>
-      <p>{t("signedInAs", { name: user.name, email: user.email })}</p>
-      <h2>{t("details")}</h2>
-      <dl className="details">
-        <dt>{t("name")}</dt>
-        <dd>{user.name}</dd>
-        <dt>{t("email")}</dt>
-        <dd>{user.email}</dd>
-        <dt>{t("role")}</dt>
-        <dd>{t(`roles.${user.role === "admin" ? "admin" : "user"}`)}</dd>
-        <dt>{t("language")}</dt>
-        <dd>{tl(`names.${user.locale as "en" | "fr" | "nl"}`)}</dd>
-        <dt>{t("memberSince")}</dt>
-        <dd>{when(user.createdAt)}</dd>
-        <dt>{t("lastSignIn")}</dt>
-        <dd>{when(user.lastSignInAt)}</dd>
-        <dt>{ts("status")}</dt>
-        <dd>
-          {user.twoFactorEnabledAt ? ts("on", { date: format.dateTime(user.twoFactorEnabledAt, { dateStyle: "long" }) }) : ts("off")}{" "}
-          <Link href="/settings/security">{t("manageSecurity")}</Link>
-        </dd>
-      </dl>
-    </section>
+    <Page title={t("title")} intro={t("signedInAs", { name: user.name, email: user.email })}>
+      {on && lowOnRecoveryCodes(codesLeft) && <LowCodesNotice remaining={codesLeft} />}
+      {checkupDue(user) && <CheckupCard />}
+      <Card as="section" labelledBy="two-factor-title">
+        <TwoFactorStatusHeading on={on} titleId="two-factor-title" />
+        <p>{on ? ts("on", { date: format.dateTime(user.twoFactorEnabledAt!, { dateStyle: "long" }) }) : ts("off")}</p>
+        <ButtonLink href="/settings/security" variant={on ? "secondary" : "primary"}>{t("manageSecurity")}</ButtonLink>
+      </Card>
+      <Card as="section" labelledBy="details-title">
+        <h2 id="details-title" className="text-xl">{t("details")}</h2>
+        <DetailList
+          items={[
+            { label: t("name"), value: user.name },
+            { label: t("email"), value: user.email },
+            { label: t("role"), value: t(`roles.${user.role === "admin" ? "admin" : "user"}`) },
+            { label: t("language"), value: tl(`names.${user.locale as "en" | "fr" | "nl"}`) },
+            { label: t("memberSince"), value: when(user.createdAt) },
+            { label: t("lastSignIn"), value: when(user.lastSignInAt) },
+          ]}
+        />
+      </Card>
+    </Page>
   );
 }

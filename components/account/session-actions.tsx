@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { endOneSession, endOtherSessions, type SessionsState } from "@/lib/actions/sessions";
+import { Monitor } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
@@ -27,21 +29,22 @@ export function SessionTable({ rows, titleId }: { rows: SessionRow[]; titleId: s
     <>
       <Outcome state={one} />
       <Outcome state={others} />
-      <ul className="stack" aria-labelledby={titleId}>
+      <ul className="divide-y divide-line" aria-labelledby={titleId}>
         {rows.map((row) => (
-          <li key={row.handle} aria-label={row.current ? `${row.label} (${t("thisBrowser")})` : row.label}>
-            <strong>{row.label}</strong>
-            {row.current && <> · {t("thisBrowser")}</>}
-            <br />
-            {t("address", { address: row.address })}
-            <br />
-            {t("started", { time: row.started })}
-            <br />
-            {t("lastActive", { time: row.lastActive })}
+          <li key={row.handle} aria-label={row.current ? `${row.label} (${t("thisBrowser")})` : row.label} className="flex flex-wrap items-start gap-3 py-3">
+            <Monitor aria-hidden className="size-5 mt-0.5 shrink-0 text-muted" />
+            <div className="min-w-0 flex-1 basis-56 space-y-0.5 [overflow-wrap:anywhere]">
+              <p className="font-semibold">
+                {row.label} {row.current && <Badge tone="success">{t("thisBrowser")}</Badge>}
+              </p>
+              <p className="text-sm text-muted">{t("address", { address: row.address })}</p>
+              <p className="text-sm text-muted">{t("started", { time: row.started })}</p>
+              <p className="text-sm text-muted">{t("lastActive", { time: row.lastActive })}</p>
+            </div>
             {!row.current && (
               <form action={endOne}>
                 <input type="hidden" name="session" value={row.handle} />
-                <Button variant="secondary" disabled={endingOne} aria-label={`${t("end")}: ${row.label}`}>{t("end")}</Button>
+                <Button variant="secondary" size="sm" disabled={endingOne} aria-label={`${t("end")}: ${row.label}`}>{t("end")}</Button>
               </form>
             )}
           </li>

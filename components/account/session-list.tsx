@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { listSessions } from "@/lib/auth/sessions";
 import { describeClient } from "@/lib/auth/user-agent";
+import { Card } from "@/components/ui/card";
 import { SessionTable } from "./session-actions";
 
 type Session = Awaited<ReturnType<typeof listSessions>>[number];
@@ -21,10 +22,10 @@ export async function SessionList({ sessions, current }: { sessions: Session[]; 
     };
   });
   return (
-    <section className="setting" aria-labelledby="sessions-title">
-      <h2 id="sessions-title">{t("title")}</h2>
+    <Card as="section" labelledBy="sessions-title">
+      <h2 id="sessions-title" className="text-xl">{t("title")}</h2>
       <p>{t("intro")}</p>
       <SessionTable rows={rows} titleId="sessions-title" />
-    </section>
+    </Card>
   );
 }

@@ -2,35 +2,38 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { adminForgetTrustedBrowsers, forgetTrustedBrowser, saveTrustDays, type ForgetState, type TrustDaysState } from "@/lib/actions/trusted-browsers";
+import { Monitor } from "lucide-react";
+import { adminForgetTrustedBrowsers, forgetTrustedBrowser, type ForgetState } from "@/lib/actions/trusted-browsers";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 
 /** A trusted browser as the list shows it: words and times already in the reader's language and zone. */
 export type TrustedRow = { id: string; label: string; since: string; lastUsed: string; until: string; address: string };
 
 /** The list with "Forget" on each and "Forget all"; for an admin (`userId` set) only "Forget all". */
-export function TrustedBrowserTable({ rows, userId }: { rows: TrustedRow[]; userId?: string }) {
+export function TrustedBrowserTable({ rows, userId, titleId }: { rows: TrustedRow[]; userId?: string; titleId: string }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<ForgetState, FormData>(userId ? adminForgetTrustedBrowsers : forgetTrustedBrowser, {});
   return (
     <>
-      {state.forgotten !== undefined && <Notice tone="success">{t("trustedBrowsers.forgotten", { count: state.forgotten })}</Notice>}
-      {state.error && <Notice tone="error">{t(state.error)}</Notice>}
+      {state.forgotten !== undefined && <Alert tone="success">{t("trustedBrowsers.forgotten", { count: state.forgotten })}</Alert>}
+      {state.error && <Alert tone="error">{t(state.error)}</Alert>}
       {rows.length ? (
-        <ul className="stack" aria-label={t("trustedBrowsers.listLabel")}>
+        <ul className="divide-y divide-line" aria-labelledby={titleId}>
           {rows.map((row) => (
-            <li key={row.id} aria-label={row.label}>
-              <strong>{row.label}</strong>
-              <br />
-              {t("trustedBrowsers.since", { time: row.since })} · {t("trustedBrowsers.lastUsed", { time: row.lastUsed })} · {t("trustedBrowsers.until", { time: row.until })}
-              <br />
-              {t("trustedBrowsers.address", { address: row.address })}
+            <li key={row.id} aria-label={row.label} className="flex flex-wrap items-start gap-3 py-3">
+              <Monitor aria-hidden className="size-5 mt-0.5 shrink-0 text-muted" />
+              <div className="min-w-0 flex-1 basis-56 space-y-0.5 [overflow-wrap:anywhere]">
+                <p className="font-semibold">{row.label}</p>
+                <p className="text-sm text-muted">{t("trustedBrowsers.since", { time: row.since })}</p>
+                <p className="text-sm text-muted">{t("trustedBrowsers.lastUsed", { time: row.lastUsed })}</p>
+                <p className="text-sm text-muted">{t("trustedBrowsers.until", { time: row.until })}</p>
+                <p className="text-sm text-muted">{t("trustedBrowsers.address", { address: row.address })}</p>
+              </div>
               {!userId && (
                 <form action={action}>
                   <input type="hidden" name="browserId" value={row.id} />
-                  <Button variant="secondary" disabled={pending} aria-label={`${t("trustedBrowsers.forget")}: ${row.label}`}>{t("trustedBrowsers.forget")}</Button>
+                  <Button variant="secondary" size="sm" disabled={pending} aria-label={`${t("trustedBrowsers.forget")}: ${row.label}`}>{t("trustedBrowsers.forget")}</Button>
                 </form>
               )}
             </li>
@@ -46,19 +49,5 @@ export function TrustedBrowserTable({ rows, userId }: { rows: TrustedRow[]; user
         </form>
       )}
     </>
-  );
-}
-
-/** The rollout setting "Trusted browsers", with why it is off by default. */
-export function TrustDaysForm({ days }: { days: number }) {
-  const t = useTranslations("trustedBrowsers");
-  const tt = useTranslations();
-  const [state, action, pending] = useActionState<TrustDaysState, FormData>(saveTrustDays, {});
-  return (
-    <form action={action} noValidate className="stack">
-      {state.saved && <Notice tone="success">{t("settingSaved")}</Notice>}
-      <Field id="trustDays" name="trustDays" type="number" inputMode="numeric" min={0} max={90} step={1} label={t("settingLabel")} hint={t("settingHint")} defaultValue={state.value ?? String(days)} error={state.error ? tt(state.error) : undefined} />
-      <Button disabled={pending}>{t("settingSave")}</Button>
-    </form>
   );
 }

@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { MonitorCheck } from "lucide-react";
 import { listTrustedBrowsers } from "@/lib/auth/trusted-browser";
+import { Card } from "@/components/ui/card";
 import { TrustedBrowserTable } from "./trusted-browser-forms";
 
 /** "Trusted browsers" of an account ("Firefox on Windows, trusted since…, last used…"), for its owner or, with `admin`, for support. */
@@ -15,10 +17,10 @@ export async function TrustedBrowserList({ userId, admin = false }: { userId: st
     address: b.ip ?? "?",
   }));
   return (
-    <section className="setting" aria-labelledby="trusted-browsers-title">
-      <h2 id="trusted-browsers-title">{t("title")}</h2>
-      <p>{t("intro")}</p>
-      <TrustedBrowserTable rows={rows} userId={admin ? userId : undefined} />
-    </section>
+    <Card as="section" labelledBy="trusted-browsers-title">
+      <h2 id="trusted-browsers-title" className="text-xl flex items-center gap-2"><MonitorCheck aria-hidden className="size-5" />{t("title")}</h2>
+      <p>{t(admin ? "adminIntro" : "intro")}</p>
+      <TrustedBrowserTable rows={rows} userId={admin ? userId : undefined} titleId="trusted-browsers-title" />
+    </Card>
   );
 }

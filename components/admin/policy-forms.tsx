@@ -3,46 +3,62 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { savePolicy, sendRemindersNow, type PolicyState, type RemindersState } from "@/lib/actions/admin";
-import type { PolicySettings } from "@/lib/settings";
+import type { PolicySettings, SettingName } from "@/lib/settings";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/ui/form";
 import { useProblem } from "@/components/two-factor/problem";
 
+type FieldSpec = { name: SettingName; type?: "date" | "number" | "text"; min?: number; max?: number; hint?: Record<string, string> };
+
+// One entry per rollout setting, in the order shown; lib/settings.ts holds the rules.
+const FIELDS: FieldSpec[] = [
+  { name: "requiredFrom", type: "date" },
+  { name: "timeZone" },
+  { name: "graceDays", type: "number", min: 0, max: 365 },
+  { name: "snoozeLimit", type: "number", min: 0, max: 20 },
+  { name: "snoozeDays", type: "number", min: 1, max: 14 },
+  { name: "newAccountDays", type: "number", min: 0, max: 90 },
+  { name: "reminderDays" },
+  { name: "announcedOn", type: "date" },
+  { name: "trustedBrowserDays", type: "number", min: 0, max: 90 },
+];
+
+const shown = (value: PolicySettings[SettingName]) => (Array.isArray(value) ? value.join(", ") : String(value));
+
+/** Every rollout setting in one form; "Preview the change" counts what it would do today before saving. */
 export function PolicyForm({ current }: { current: PolicySettings }) {
   const t = useTranslations("console.settings");
   const explain = useProblem();
   const [state, action, pending] = useActionState<PolicyState, FormData>(savePolicy, {});
-  const values = state.values ?? { requiredFrom: current.requiredFrom, graceDays: String(current.graceDays) };
+  const values = state.values ?? (Object.fromEntries(FIELDS.map((f) => [f.name, shown(current[f.name])])) as Record<SettingName, string>);
   return (
-    <form action={action} noValidate className="stack">
-      {state.saved && <Notice tone="success">{t("saved")}</Notice>}
-      <Field
-        id="requiredFrom"
-        name="requiredFrom"
-        type="date"
-        label={t("requiredFrom")}
-        hint={t("requiredFromHint")}
-        required
-        defaultValue={values.requiredFrom}
-        error={explain(state.errors?.requiredFrom)}
-      />
-      <Field
-        id="graceDays"
-        name="graceDays"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={365}
-        step={1}
-        label={t("graceDays")}
-        hint={t("graceDaysHint")}
-        required
-        defaultValue={values.graceDays}
-        error={explain(state.errors?.graceDays)}
-      />
-      <Button disabled={pending}>{t("save")}</Button>
-    </form>
+    <Form action={action} answer={state}>
+      {state.saved && <Alert tone="success">{t("saved")}</Alert>}
+      {state.preview && <Alert tone="info">{t("previewResult", state.preview)}</Alert>}
+      {FIELDS.map((f) => (
+        <Field
+          key={`${f.name}-${state.saved ? "saved" : "typed"}`}
+          id={f.name}
+          name={f.name}
+          type={f.type ?? "text"}
+          inputMode={f.type === "number" ? "numeric" : undefined}
+          min={f.min}
+          max={f.max}
+          step={f.type === "number" ? 1 : undefined}
+          label={t(f.name)}
+          hint={t(`${f.name}Hint`)}
+          required={f.name !== "announcedOn"}
+          defaultValue={values[f.name]}
+          error={explain(state.errors?.[f.name])}
+        />
+      ))}
+      <div className="flex flex-wrap gap-3">
+        <Button disabled={pending}>{t("save")}</Button>
+        <Button variant="secondary" name="intent" value="preview" disabled={pending}>{t("preview")}</Button>
+      </div>
+    </Form>
   );
 }
 
@@ -50,9 +66,9 @@ export function SendReminders() {
   const t = useTranslations("console.settings");
   const [state, action, pending] = useActionState<RemindersState, FormData>(sendRemindersNow, {});
   return (
-    <form action={action} className="stack">
-      {state.sent !== undefined && <Notice tone="success">{t("remindersSent", { count: state.sent })}</Notice>}
+    <Form action={action} answer={state}>
+      {state.sent !== undefined && <Alert tone="success">{t("remindersSent", { count: state.sent })}</Alert>}
       <Button variant="secondary" disabled={pending}>{t("sendReminders")}</Button>
-    </form>
+    </Form>
   );
 }

@@ -2,33 +2,37 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { resetTwoFactor, signOutEverywhere, unlockTwoFactor, type ResetState, type SupportState } from "@/lib/actions/admin";
+import { signOutEverywhere, unlockTwoFactor, type SupportState } from "@/lib/actions/admin";
+import { startSupportRecovery, type RecoveryFormState } from "@/lib/actions/recovery";
 import { IDENTITY_CHECKS, RESET_REASON_MAX } from "@/lib/admin/identity-checks";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { Form } from "@/components/ui/form";
 import { useProblem } from "@/components/two-factor/problem";
-import { TextArea } from "@/components/ui/field";
-import { Checkboxes } from "./form-controls";
+import { Checkboxes, TextArea } from "@/components/ui/field";
 
 /** Support's 2FA reset: how the identity was checked and why, both kept in the audit log. */
 export function ResetTwoFactor({ userId, enabled, self }: { userId: string; enabled: boolean; self: boolean }) {
   const t = useTranslations("console.reset");
+  const tr = useTranslations("recovery.reset");
   const explain = useProblem();
-  const [state, action, pending] = useActionState<ResetState, FormData>(resetTwoFactor, {});
+  const [state, action, pending] = useActionState<RecoveryFormState, FormData>(startSupportRecovery, {});
   return (
-    <section className="setting" aria-labelledby="reset-title">
-      <h3 id="reset-title">{t("title")}</h3>
+    <Card as="section" labelledBy="reset-title">
+      <h3 className="text-lg" id="reset-title">{t("title")}</h3>
       {state.done ? (
-        <Notice tone="success">{t("done", { count: state.done.signedOut })}</Notice>
+        <Alert tone="success">{state.done.pending ? tr("pending") : t("done", { count: state.done.signedOut ?? 0 })}</Alert>
       ) : !enabled ? (
         <p>{t("notEnabled")}</p>
       ) : self ? (
         <p>{t("self")}</p>
       ) : (
-        <form action={action} noValidate className="stack">
+        <Form action={action} answer={state}>
           <p>{t("intro")}</p>
-          {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
+          {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
           <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="kind" value="reset" />
           <Checkboxes
             id="reset-verification"
             name="verification"
@@ -48,9 +52,9 @@ export function ResetTwoFactor({ userId, enabled, self }: { userId: string; enab
             error={explain(state.errors?.reason)}
           />
           <Button variant="danger" disabled={pending}>{t("submit")}</Button>
-        </form>
+        </Form>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -61,19 +65,19 @@ export function UnlockTwoFactor({ userId, locked }: { userId: string; locked: bo
   const [state, action, pending] = useActionState<SupportState, FormData>(unlockTwoFactor, {});
   if (!locked && !state.done && !state.error) return null;
   return (
-    <section className="setting" aria-labelledby="unlock-title">
-      <h3 id="unlock-title">{t("title")}</h3>
+    <Card as="section" labelledBy="unlock-title">
+      <h3 className="text-lg" id="unlock-title">{t("title")}</h3>
       {state.done ? (
-        <Notice tone="success">{t("done")}</Notice>
+        <Alert tone="success">{t("done")}</Alert>
       ) : (
-        <form action={action} className="stack">
+        <Form action={action} answer={state}>
           <p>{t("intro")}</p>
-          {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
+          {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
           <input type="hidden" name="userId" value={userId} />
           <Button disabled={pending}>{t("submit")}</Button>
-        </form>
+        </Form>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -82,15 +86,15 @@ export function SignOutEverywhere({ userId }: { userId: string }) {
   const explain = useProblem();
   const [state, action, pending] = useActionState<SupportState, FormData>(signOutEverywhere, {});
   return (
-    <section className="setting" aria-labelledby="sign-out-title">
-      <h3 id="sign-out-title">{t("title")}</h3>
+    <Card as="section" labelledBy="sign-out-title">
+      <h3 className="text-lg" id="sign-out-title">{t("title")}</h3>
       <p>{t("intro")}</p>
-      {state.done && <Notice tone="success">{t("done", { count: state.done.signedOut ?? 0 })}</Notice>}
-      {state.error && <Notice tone="error">{explain(state.error)}</Notice>}
-      <form action={action}>
+      {state.done && <Alert tone="success">{t("done", { count: state.done.signedOut ?? 0 })}</Alert>}
+      {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
+      <Form action={action} answer={state}>
         <input type="hidden" name="userId" value={userId} />
         <Button variant="secondary" disabled={pending}>{t("submit")}</Button>
-      </form>
-    </section>
+      </Form>
+    </Card>
   );
 }

@@ -3,17 +3,18 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signInWithPassword, type SignInState } from "@/lib/actions/auth";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { Form } from "@/components/ui/form";
 
 export function SignInForm() {
   const t = useTranslations();
   const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, {});
   return (
-    <form action={action} noValidate className="stack">
-      {state.error && <Notice tone="error">{t(state.error)}</Notice>}
-      {state.problem && <Notice tone="error">{t(state.problem.key, state.problem.values as Record<string, string>)}</Notice>}
+    <Form action={action} answer={state}>
+      {state.error && <Alert tone="error">{t(state.error)}</Alert>}
+      {state.problem && <Alert tone="error">{t(state.problem.key, state.problem.values as Record<string, string>)}</Alert>}
       <Field
         label={t("signIn.email")}
         name="email"
@@ -35,7 +36,7 @@ export function SignInForm() {
         error={state.errors?.password && t(state.errors.password)}
         required
       />
-      <Button disabled={pending}>{pending ? t("signIn.submitting") : t("signIn.submit")}</Button>
-    </form>
+      <Button disabled={pending} className="w-full">{pending ? t("signIn.submitting") : t("signIn.submit")}</Button>
+    </Form>
   );
 }

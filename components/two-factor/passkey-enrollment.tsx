@@ -2,24 +2,33 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
+import { startRegistration } from "@simplewebauthn/browser";
+import { Fingerprint } from "lucide-react";
 import { finishPasskeyEnrollment, startPasskeyEnrollment, type EnrollPasskeyState } from "@/lib/actions/passkeys";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { Card } from "@/components/ui/card";
+import { useWebAuthn } from "./passkey-forms";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
-/** The wizard's "Use a passkey or security key instead": 2FA on with a passkey; hidden, explained, without WebAuthn. */
-export function PasskeyEnrollment({ app }: { app: string }) {
+/**
+ * The wizard's "Use a passkey or security key instead": 2FA on with a passkey, recovery codes
+ * shown once; `onDone` lets the wizard put them in place of its other steps. Hidden, explained,
+ * without WebAuthn.
+ */
+export function PasskeyEnrollment({ app, onDone }: { app: string; onDone: () => void }) {
   const t = useTranslations("passkeys");
   const ts = useTranslations("setup");
   const explain = useProblem();
   const [state, action, pending] = useActionState<EnrollPasskeyState, FormData>(finishPasskeyEnrollment, {});
-  const [supported, setSupported] = useState<boolean | null>(null);
+  const supported = useWebAuthn();
   const [problem, setProblem] = useState<string | undefined>();
-  const form = useRef<HTMLFormElement>(null);
   const response = useRef<HTMLInputElement>(null);
-  useEffect(() => setSupported(browserSupportsWebAuthn() && window.isSecureContext), []);
+  const done = state.done;
+  useEffect(() => {
+    if (done) onDone();
+  }, [done, onDone]);
 
   async function create() {
     setProblem(undefined);
@@ -27,38 +36,40 @@ export function PasskeyEnrollment({ app }: { app: string }) {
     if (!answer.options) return setProblem(explain(answer.error));
     try {
       response.current!.value = JSON.stringify(await startRegistration({ optionsJSON: answer.options }));
-      form.current!.requestSubmit();
+      response.current!.form!.requestSubmit();
     } catch {
       setProblem(t("cancelled"));
     }
   }
 
-  if (state.done) {
+  if (done) {
     return (
-      <div className="stack">
-        <Notice tone="success">
-          <h2>{ts("doneTitle")}</h2>
+      <div className="space-y-6">
+        <Alert tone="success" title={<span role="heading" aria-level={2}>{ts("doneTitle")}</span>}>
           <p>{ts("done")}</p>
-        </Notice>
-        <RecoveryCodes codes={state.done.codes} email={state.done.email} app={app} />
-        <p><a href="/settings/security">{ts("toSecurity")}</a></p>
+        </Alert>
+        <Card>
+          {/* A full page load: the header and the rollout banner must show the new state. */}
+          <RecoveryCodes codes={done.codes} email={done.email} app={app} continueLabel={ts("continue")} continueHref="/" />
+        </Card>
       </div>
     );
   }
+  const error = problem ?? explain(state.error);
   return (
-    <section className="setting" aria-labelledby="passkey-enrollment-title">
-      <h2 id="passkey-enrollment-title">{t("wizardOption")}</h2>
+    <Card as="section" labelledBy="passkey-enrollment-title">
+      <h2 id="passkey-enrollment-title" className="text-xl flex items-center gap-2"><Fingerprint aria-hidden className="size-5" />{t("wizardOption")}</h2>
       {supported === false ? (
-        <Notice tone="info">{t("unsupported")}</Notice>
+        <Alert tone="info" live={false}>{t("unsupported")}</Alert>
       ) : (
-        <form ref={form} action={action} className="stack">
+        <form action={action} className="space-y-4">
           <p>{t("wizardIntro")}</p>
-          {(problem ?? explain(state.error)) && <Notice tone="error">{problem ?? explain(state.error)}</Notice>}
+          {error && <Alert tone="error">{error}</Alert>}
           <input type="hidden" name="name" value={t("defaultName")} />
           <input ref={response} type="hidden" name="response" />
           <Button type="button" variant="secondary" onClick={create} disabled={pending || supported === null}>{t("wizardCreate")}</Button>
         </form>
       )}
-    </section>
+    </Card>
   );
 }

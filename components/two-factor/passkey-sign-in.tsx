@@ -1,12 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { Fingerprint } from "lucide-react";
 import { passkeySignIn, passkeySignInOptions, type PasskeySignInState } from "@/lib/actions/passkeys";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { Form } from "@/components/ui/form";
 import { TrustChoice } from "./trust-choice";
+import { useWebAuthn } from "./passkey-forms";
 import { useProblem } from "./problem";
 
 /** "Use a passkey" at the second sign-in step; hidden, with a short explanation, where WebAuthn is not available. */
@@ -14,12 +17,9 @@ export function PasskeySignIn({ trustDays }: { trustDays: number }) {
   const t = useTranslations("passkeys");
   const explain = useProblem();
   const [state, action, pending] = useActionState<PasskeySignInState, FormData>(passkeySignIn, {});
-  const [supported, setSupported] = useState<boolean | null>(null);
+  const supported = useWebAuthn();
   const [problem, setProblem] = useState<string | undefined>();
-  const form = useRef<HTMLFormElement>(null);
   const response = useRef<HTMLInputElement>(null);
-  // Known only in the browser: an insecure origin other than localhost has no WebAuthn.
-  useEffect(() => setSupported(browserSupportsWebAuthn() && window.isSecureContext), []);
 
   async function use() {
     setProblem(undefined);
@@ -28,21 +28,23 @@ export function PasskeySignIn({ trustDays }: { trustDays: number }) {
     try {
       const credential = await startAuthentication({ optionsJSON: answer.options });
       response.current!.value = JSON.stringify(credential);
-      form.current!.requestSubmit();
+      response.current!.form!.requestSubmit();
     } catch {
       setProblem(t("cancelled"));
     }
   }
 
-  if (supported === false) return <Notice tone="info">{t("unsupported")}</Notice>;
+  if (supported === false) return <Alert tone="info" live={false}>{t("unsupported")}</Alert>;
   const error = problem ?? explain(state.error);
   return (
-    <form ref={form} action={action} className="stack">
-      <p>{t("signInIntro")}</p>
-      {error && <Notice tone="error">{error}</Notice>}
+    <Form action={action} answer={state}>
+      {error && <Alert tone="error">{error}</Alert>}
       <input ref={response} type="hidden" name="response" />
-      {trustDays > 0 && <TrustChoice days={trustDays} />}
-      <Button type="button" onClick={use} disabled={pending || supported === null}>{t("use")}</Button>
-    </form>
+      {trustDays > 0 && <TrustChoice days={trustDays} id="trust-passkey" />}
+      <Button type="button" onClick={use} disabled={pending || supported === null} className="w-full">
+        <Fingerprint aria-hidden />
+        {t("use")}
+      </Button>
+    </Form>
   );
 }

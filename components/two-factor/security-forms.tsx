@@ -1,25 +1,70 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { createContext, useActionState, useContext, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { changeTwoFactor, type SecurityState } from "@/lib/actions/two-factor";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { Form } from "@/components/ui/form";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
-type Operation = "regenerate" | "change" | "disable";
+export type Operation = "regenerate" | "change" | "disable";
 
-const LABELS: Record<Operation, { title: string; button: string; hint: string; variant: "primary" | "secondary" | "danger" }> = {
-  regenerate: { title: "regenerateTitle", button: "regenerate", hint: "regenerateHint", variant: "secondary" },
-  change: { title: "changeTitle", button: "change", hint: "changeHint", variant: "secondary" },
+const LABELS: Record<Operation, { title: "regenerateTitle" | "changeTitle" | "disableTitle"; button: "regenerate" | "change" | "disable"; hint: "regenerateHint" | "changeHint" | "disableHint"; variant: ButtonVariant }> = {
+  regenerate: { title: "regenerateTitle", button: "regenerate", hint: "regenerateHint", variant: "primary" },
+  change: { title: "changeTitle", button: "change", hint: "changeHint", variant: "primary" },
   disable: { title: "disableTitle", button: "disable", hint: "disableHint", variant: "danger" },
 };
 
-/** One change of the security settings, confirmed with the password and a current code. */
-/** `submission`: the form's first submission id (lib/two-factor/issued.ts); a repeated submission shows the same codes. */
-export function SecurityChange({ operation, email, app, submission }: { operation: Operation; email: string; app: string; submission: string }) {
+const Opener = createContext<(operation: Operation, button: HTMLElement) => void>(() => {});
+
+/**
+ * The one dialog of the security page: every change asks for the password and a current code
+ * there, when the person starts it. Cards put `SecurityAction` buttons inside.
+ */
+export function SecurityDialog({ email, app, children }: { email: string; app: string; children: ReactNode }) {
+  const t = useTranslations("security");
+  const [operation, setOperation] = useState<Operation | null>(null);
+  const [opened, setOpened] = useState(0);
+  const [last, setLast] = useState<Operation>("regenerate");
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (op: Operation, button: HTMLElement) => {
+    opener.current = button;
+    setLast(op);
+    setOperation(op);
+    setOpened((n) => n + 1);
+  };
+  const labels = LABELS[operation ?? last];
+  return (
+    <Opener.Provider value={open}>
+      {children}
+      <Dialog open={operation !== null} onOpenChange={(o) => !o && setOperation(null)} title={t(labels.title)} description={t(labels.hint)} closeLabel={t("close")} opener={() => opener.current}>
+        <ConfirmChange key={opened} operation={operation ?? last} email={email} app={app} close={() => setOperation(null)} />
+      </Dialog>
+    </Opener.Provider>
+  );
+}
+
+/** A button that opens the security dialog for one change. */
+export function SecurityAction({ operation, variant }: { operation: Operation; variant?: ButtonVariant }) {
+  const t = useTranslations("security");
+  const open = useContext(Opener);
+  return (
+    <Button type="button" variant={variant ?? (operation === "disable" ? "danger" : "secondary")} onClick={(event) => open(operation, event.currentTarget)}>
+      {t(LABELS[operation].button)}
+    </Button>
+  );
+}
+
+/** 128 random bits as hex; crypto.getRandomValues works on plain-HTTP origins too. */
+function newSubmissionId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function ConfirmChange({ operation, email, app, close }: { operation: Operation; email: string; app: string; close: () => void }) {
   const t = useTranslations("security");
   const explain = useProblem();
   const [state, action, pending] = useActionState<SecurityState, FormData>(changeTwoFactor, {});
@@ -27,27 +72,27 @@ export function SecurityChange({ operation, email, app, submission }: { operatio
   const [issued, setIssued] = useState<Pick<SecurityState, "codes" | "signedOut" | "submission">>({});
   if (state.codes && state.codes !== issued.codes) setIssued({ codes: state.codes, signedOut: state.signedOut, submission: state.submission });
   const labels = LABELS[operation];
-  const id = (name: string) => `${operation}-${name}`;
+  // One id per opening of the dialog (lib/two-factor/issued.ts): a double submit of the same change
+  // gets the same answer instead of acting twice; the next change gets a new id.
+  const [submission] = useState(newSubmissionId);
+  if (issued.codes)
+    return (
+      <div className="space-y-4">
+        <Alert tone="success">{t("regenerated")} {issued.signedOut ? t("otherSessions", { count: issued.signedOut }) : null}</Alert>
+        <RecoveryCodes codes={issued.codes} email={email} app={app} continueLabel={t("done")} onContinue={close} />
+      </div>
+    );
   return (
-    <section className="setting" aria-labelledby={id("title")}>
-      <h2 id={id("title")}>{t(labels.title as "regenerateTitle")}</h2>
-      <p>{t(labels.hint as "regenerateHint")}</p>
-      {issued.codes && (
-        <>
-          <Notice tone="success">{t("regenerated")} {issued.signedOut ? t("otherSessions", { count: issued.signedOut }) : null}</Notice>
-          <RecoveryCodes codes={issued.codes} email={email} app={app} />
-        </>
-      )}
-      {state.disabled && <Notice tone="success">{t("disabled")}</Notice>}
-      {!state.disabled && (
-        <form action={action} noValidate className="stack">
-          <input type="hidden" name="operation" value={operation} />
-          <input type="hidden" name="submission" value={issued.submission ?? submission} />
-          <Field id={id("password")} label={t("password")} name="password" type="password" autoComplete="current-password" error={explain(state.errors?.password)} />
-          <Field id={id("code")} label={t("code")} name="code" autoComplete="one-time-code" error={explain(state.errors?.code)} />
-          <Button variant={labels.variant} disabled={pending}>{t(labels.button as "regenerate")}</Button>
-        </form>
-      )}
-    </section>
+    <Form action={action} answer={state}>
+      <p className="text-sm text-muted">{t("confirmHint")}</p>
+      <input type="hidden" name="operation" value={operation} />
+      <input type="hidden" name="submission" value={issued.submission ?? submission} />
+      <Field id="security-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(state.errors?.password)} />
+      <Field id="security-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(state.errors?.code)} />
+      <div className="flex flex-wrap gap-2">
+        <Button variant={labels.variant} disabled={pending}>{t(labels.button)}</Button>
+        <Button type="button" variant="secondary" onClick={close}>{t("cancel")}</Button>
+      </div>
+    </Form>
   );
 }

@@ -1,16 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Checkbox } from "@/components/ui/field";
 
-/** The "trust this browser" checkbox of a second-step form (posted as `trust=1`). */
-export function TrustChoice({ days }: { days: number }) {
+/** The "trust this browser" checkbox of a second-step form (posted as `trust=1`); `id` is unique on the page. */
+export function TrustChoice({ days, id }: { days: number; id: string }) {
   const t = useTranslations("trustedBrowsers");
   return (
-    <div className="field">
-      <label>
-        <input type="checkbox" name="trust" value="1" /> {t("trust", { days })}
-      </label>
-      <p className="hint">{t("trustHint")}</p>
+    <div className="space-y-1">
+      <Checkbox id={id} name="trust" value="1" aria-describedby={`${id}-hint`} label={t("trust", { days })} />
+      <p id={`${id}-hint`} className="text-sm text-muted pl-7">{t("trustHint")}</p>
     </div>
   );
 }

@@ -1,10 +1,7 @@
 import type { ReactNode } from "react";
+import { Alert, type Tone } from "./alert";
 
-/** A message block; tone "error" is announced to screen readers as it appears. */
-export function Notice({ tone = "info", children }: { tone?: "info" | "error" | "success" | "warning"; children: ReactNode }) {
-  return (
-    <div className={`notice notice-${tone}`} role={tone === "error" ? "alert" : "status"}>
-      {children}
-    </div>
-  );
+/** Alert under its older name (forms from before the design system import it). */
+export function Notice({ tone = "info", children }: { tone?: Tone; children: ReactNode }) {
+  return <Alert tone={tone}>{children}</Alert>;
 }

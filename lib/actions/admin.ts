@@ -4,20 +4,20 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { IDENTITY_CHECKS, REQUEST_ANSWER_MAX, RESET_REASON_MAX } from "../admin/identity-checks";
-import { closeResetRequest, requester } from "../admin/requests";
+import { REQUEST_ANSWER_MAX } from "../admin/identity-checks";
+import { askForInformation, closeResetRequest, requester } from "../admin/requests";
 import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
 import { db } from "../db";
 import { isId, text, texts } from "../form";
-import { nudgeDeliverer } from "../mail/deliverer";
-import { enqueueMail, sendMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
-import { PolicyInput, savePolicySettings } from "../settings";
+import { previewPolicy } from "../rollout/preview";
+import { PolicyInput, policySettings, savePolicySettings, SETTING_FIELDS, type SettingName } from "../settings";
 import type { Problem } from "../two-factor/check";
 import * as support from "../support";
+import { reportedChange } from "../reported-change";
 
 const Id = z.string().refine(isId);
 const TARGET = { id: true, email: true, name: true, locale: true, twoFactorEnabledAt: true, secondFactorLockedAt: true } as const;
@@ -31,43 +31,6 @@ const tooLong = (error: z.ZodError, field: string) => error.issues.some((i) => i
 async function targetOf(form: unknown) {
   const id = Id.safeParse(text(form, "userId"));
   return id.success ? db.user.findUnique({ where: { id: id.data }, select: TARGET }) : null;
-}
-
-export type ResetState = {
-  error?: Problem;
-  errors?: { verification?: Problem; reason?: Problem };
-  values?: { verification: string[]; reason: string };
-  done?: { signedOut: number };
-};
-
-const ResetInput = z.object({
-  verification: z.array(z.enum(IDENTITY_CHECKS)).min(1),
-  reason: z.string().trim().min(1).max(RESET_REASON_MAX),
-});
-
-/** Support's 2FA reset, for someone who lost their phone: recorded with how their identity was checked. */
-export async function resetTwoFactor(_: ResetState, form: FormData): Promise<ResetState> {
-  const admin = await requireAdmin();
-  const values = { verification: texts(form, "verification"), reason: text(form, "reason") };
-  const input = ResetInput.safeParse(values);
-  if (!input.success) {
-    const bad = fieldsWithIssues(input.error);
-    return {
-      values,
-      errors: {
-        verification: bad.has("verification") ? problem("console.reset.errors.verification") : undefined,
-        reason: bad.has("reason") ? problem(tooLong(input.error, "reason") ? "console.reset.errors.reasonTooLong" : "console.reset.errors.reason") : undefined,
-      },
-    };
-  }
-  const user = await targetOf(form);
-  if (!user) return malformed;
-  if (user.id === admin.id) return { values, error: problem("console.reset.errors.self") };
-  if (!user.twoFactorEnabledAt) return { error: problem("console.reset.errors.notEnabled") };
-  const { verification, reason } = input.data;
-  const { signedOut } = await support.resetTwoFactor(user, reason, { actorId: admin.id, client: clientOf(await headers()), verification });
-  revalidatePath("/admin", "layout");
-  return { done: { signedOut } };
 }
 
 export type SupportState = { error?: Problem; done?: { signedOut?: number } };
@@ -97,7 +60,7 @@ export type AnswerState = { error?: Problem; errors?: { message?: Problem }; val
 
 const AnswerInput = z.object({
   requestId: Id,
-  outcome: z.enum(["resolved", "rejected"]),
+  outcome: z.enum(["resolved", "rejected", "info"]),
   message: z.string().trim().min(1).max(REQUEST_ANSWER_MAX),
 });
 
@@ -113,42 +76,48 @@ export async function answerResetRequest(_: AnswerState, form: FormData): Promis
   }
   const { requestId, outcome, message } = input.data;
   const client = clientOf(await headers());
-  const request = await db.$transaction(async (tx) => {
-    const request = await closeResetRequest(requestId, outcome, message, admin.id, tx);
-    if (!request) return null;
-    await record({ event: outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected", userId: request.userId, actorId: admin.id, client, details: { requestId, message } }, tx);
-    await enqueueMail(tx, renderMail(outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected", await requester(request, tx), { message }));
-    return request;
+  const request = await reportedChange(async (tx) => {
+    // "info" asks the person for more: the request stays open.
+    const request = outcome === "info" ? await askForInformation(requestId, message, tx) : await closeResetRequest(requestId, outcome, message, admin.id, tx);
+    if (!request) return { value: null };
+    const event = outcome === "info" ? "reset_request.info_requested" : outcome === "resolved" ? "reset_request.resolved" : "reset_request.rejected";
+    const template = outcome === "info" ? "resetRequestInfo" : outcome === "resolved" ? "resetRequestResolved" : "resetRequestRejected";
+    return {
+      value: request,
+      audit: { event, userId: request.userId, actorId: admin.id, client, details: { requestId, reference: request.reference, message } },
+      mail: renderMail(template, await requester(request, tx), { message, reference: request.reference ?? "none" }),
+    };
   });
   if (!request) return { values, error: problem("console.requests.errors.closed") };
-  nudgeDeliverer();
   revalidatePath("/admin", "layout");
   redirect(`/admin/requests?answered=${outcome}`);
 }
 
 export type PolicyState = {
-  errors?: { requiredFrom?: Problem; graceDays?: Problem };
-  values?: { requiredFrom: string; graceDays: string };
+  errors?: Partial<Record<SettingName, Problem>>;
+  values?: Record<SettingName, string>;
   saved?: boolean;
+  /** What the settings typed would do today, before they are saved. */
+  preview?: { before: number; after: number };
 };
 
-/** Changes the cutoff date and the grace period; a bad field saves nothing. */
+/**
+ * Changes the rollout settings (every field at once; a bad field saves nothing), or with
+ * `intent=preview` only counts what they would change today.
+ */
 export async function savePolicy(_: PolicyState, form: FormData): Promise<PolicyState> {
   const admin = await requireAdmin();
-  const values = { requiredFrom: text(form, "requiredFrom").trim(), graceDays: text(form, "graceDays").trim() };
+  const names = Object.keys(SETTING_FIELDS) as SettingName[];
+  const values = Object.fromEntries(names.map((n) => [n, text(form, n).trim()])) as Record<SettingName, string>;
   const input = PolicyInput.safeParse(values);
   if (!input.success) {
     const bad = fieldsWithIssues(input.error);
-    return {
-      values,
-      errors: {
-        requiredFrom: bad.has("requiredFrom") ? problem("console.settings.errors.requiredFrom") : undefined,
-        graceDays: bad.has("graceDays") ? problem("console.settings.errors.graceDays") : undefined,
-      },
-    };
+    return { values, errors: Object.fromEntries(names.filter((n) => bad.has(n)).map((n) => [n, problem(`console.settings.errors.${n}`)])) };
   }
+  if (text(form, "intent") === "preview") return { values, preview: await previewPolicy(await policySettings(), input.data) };
   const { before, after } = await savePolicySettings(input.data, admin.id);
-  await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after } });
+  // A save that changes nothing (a second click, "Save" on an untouched form) is no change to audit.
+  if (JSON.stringify(before) !== JSON.stringify(after)) await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after } });
   revalidatePath("/admin", "layout");
   return { saved: true };
 }

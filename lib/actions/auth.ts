@@ -74,7 +74,7 @@ export async function verifySignIn(_: VerifyState, form: FormData): Promise<Veri
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method], newBrowser } });
   const days = await trustedBrowserDays();
-  if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user.id, client, days);
+  if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user, client, days);
   const redirectTo = result.method === "recovery" ? `/settings/security?recovery=${result.remaining ?? 0}` : "/";
   await signIn("ticket", { ticket: await issueTicket(pending.user.id), redirectTo });
   return {};

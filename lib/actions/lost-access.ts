@@ -7,7 +7,7 @@ import { text } from "../form";
 import { fileResetRequest, ResetRequestInput } from "../reset-requests";
 
 type Field = "fullName" | "organisation" | "explanation" | "phone";
-export type LostAccessState = { errors?: Partial<Record<Field, string>>; values?: Partial<Record<Field, string>>; done?: "sent" | "alreadyOpen"; expired?: boolean };
+export type LostAccessState = { errors?: Partial<Record<Field, string>>; values?: Partial<Record<Field, string>>; done?: "sent" | "alreadyOpen"; reference?: string | null; expired?: boolean };
 
 /** The request's account is the pending sign-in's, read on the server: the form names no user. */
 export async function requestReset(_: LostAccessState, form: FormData): Promise<LostAccessState> {
@@ -20,6 +20,6 @@ export async function requestReset(_: LostAccessState, form: FormData): Promise<
     for (const issue of input.error.issues) errors[issue.path[0] as Field] ??= issue.message;
     return { errors, values };
   }
-  const { created } = await fileResetRequest(pending.user, input.data, clientOf(await headers()));
-  return { done: created ? "sent" : "alreadyOpen" };
+  const { created, reference } = await fileResetRequest(pending.user, input.data, clientOf(await headers()));
+  return { done: created ? "sent" : "alreadyOpen", reference };
 }

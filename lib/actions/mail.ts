@@ -4,13 +4,12 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
-import { db } from "../db";
 import { text } from "../form";
 import { nudgeDeliverer } from "../mail/deliverer";
 import { requeueFailed } from "../mail/outbox";
+import { reportedChange } from "../reported-change";
 
 export type RetryMailState = { error?: "mailQueue.notFailed" | "errors.malformed" };
 
@@ -22,12 +21,12 @@ export async function retryMail(_: RetryMailState, form: FormData): Promise<Retr
   if (!id.success) return { error: "errors.malformed" };
   const admin = await requireAdmin();
   const client = clientOf(await headers());
-  const message = await db.$transaction(async (tx) => {
+  const message = await reportedChange(async (tx) => {
     const message = await requeueFailed(tx, id.data);
-    if (message) await record({ event: "mail.retried", actorId: admin.id, client, details: { messageId: message.id, to: message.to, kind: message.kind } }, tx);
-    return message;
+    return { value: message, audit: message ? { event: "mail.retried", actorId: admin.id, client, details: { messageId: message.id, to: message.to, kind: message.kind } } : undefined };
   });
   if (!message) return { error: "mailQueue.notFailed" };
+  // The message queued again: the deliverer takes it now rather than at its next round.
   nudgeDeliverer();
   revalidatePath("/admin", "layout");
   // To the recipient's mail, where the message now shows as queued, then sent.

@@ -53,7 +53,7 @@ export async function passkeySignIn(_: PasskeySignInState, form: FormData): Prom
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", "passkey"], newBrowser } });
   const days = await trustedBrowserDays();
-  if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user.id, client, days);
+  if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user, client, days);
   await signIn("ticket", { ticket: await issueTicket(pending.user.id), redirectTo: "/" });
   return {};
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { forgetTrustedBrowsers, saveTrustedBrowserDays, TrustDays } from "../auth/trusted-browser";
+import { forgetTrustedBrowsers } from "../auth/trusted-browser";
 import { requireAdmin, requireUser } from "../auth/guard";
 import { clientOf } from "../auth/request";
 import { db } from "../db";
@@ -28,17 +28,4 @@ export async function adminForgetTrustedBrowsers(_: ForgetState, form: FormData)
   const forgotten = await forgetTrustedBrowsers(id, { client: clientOf(await headers()), actorId: admin.id });
   revalidatePath("/admin", "layout");
   return { forgotten };
-}
-
-export type TrustDaysState = { saved?: boolean; error?: string; value?: string };
-
-/** The rollout setting: days a browser may skip the code, 0 (off) to 90. */
-export async function saveTrustDays(_: TrustDaysState, form: FormData): Promise<TrustDaysState> {
-  const admin = await requireAdmin();
-  const value = text(form, "trustDays").trim();
-  const input = TrustDays.safeParse(value);
-  if (!input.success || value === "") return { error: "trustedBrowsers.settingError", value };
-  await saveTrustedBrowserDays(input.data, admin.id, clientOf(await headers()));
-  revalidatePath("/admin", "layout");
-  return { saved: true, value };
 }

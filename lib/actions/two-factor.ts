@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { policyNow, requireUser, rolloutOf } from "../auth/guard";
-import { record } from "../audit";
-import { graceEnds, mayDisable } from "../policy";
+import { policyNow, requireUser } from "../auth/guard";
+import { mayDisable } from "../policy";
+import { snooze } from "../rollout/snooze";
 import { checkIdentity } from "../auth/confirm-identity";
 import { clientOf } from "../auth/request";
 import { identityConfirmedRecently, markIdentityConfirmed } from "../auth/sessions";
@@ -22,6 +22,8 @@ export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<
   const errors = await checkIdentity(form, user);
   if (errors) return { errors };
   await markIdentityConfirmed(user.sessionId);
+  // Started the wizard: counted by the funnel, and "abandoned" while 2FA stays off.
+  if (!user.twoFactorEnabledAt && !user.wizardStartedAt) await db.user.update({ where: { id: user.id }, data: { wizardStartedAt: new Date() } });
   redirect("/two-factor/setup");
 }
 
@@ -33,7 +35,7 @@ export async function confirmEnrollment(_: EnrollState, form: FormData): Promise
   const again = await issuedBefore<EnrollState>(user.sessionId, submission);
   if (again) return again;
   if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
-  const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId });
+  const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId, accessCodeId: user.wizardOnly ? user.accessCodeId : null });
   if (!result.ok) {
     if (result.reason === "format") return { error: { key: "twoFactorErrors.format" } };
     if (result.reason === "expired") return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
@@ -71,6 +73,8 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       const { codes, signedOut } = await regenerateRecoveryCodes(user, context);
       const answer: SecurityState = { codes, signedOut, submission: newSubmission() };
       await keepIssued(user.sessionId, submission, answer);
+      // The page behind the dialog shows how many codes are left: render it again with the answer.
+      revalidatePath("/settings/security");
       return answer;
     }
     case "change":
@@ -78,22 +82,21 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       redirect("/two-factor/setup");
     case "disable": {
       if (!mayDisable(user, await policyNow())) return { errors: { code: { key: "rollout.cannotDisable" } } };
-      const { signedOut } = await disableTwoFactor(user, context);
-      return { disabled: true, signedOut };
+      await disableTwoFactor(user, context);
+      // Status, cards and the banner in the layout all change: a fresh page that says what happened.
+      revalidatePath("/", "layout");
+      redirect("/settings/security?changed=off");
     }
     default:
       return { errors: { code: { key: "errors.malformed" } } };
   }
 }
 
-/** "Remind me later", offered only during the grace period: the wizard waits a day (at most until the grace ends). */
+/** "Remind me later", offered after the date while the user has snoozes left (lib/rollout/snooze.ts). */
 export async function deferEnrollment() {
   const user = await requireUser({ enrolling: true });
-  const state = await rolloutOf(user);
-  if (state.kind !== "grace") redirect("/two-factor/setup");
-  const until = new Date(Math.min(Date.now() + 86_400_000, graceEnds(await policyNow()).getTime()));
-  await db.user.update({ where: { id: user.id }, data: { enrollmentDeferredUntil: until } });
-  await record({ event: "enrollment.deferred", userId: user.id, client: clientOf(await headers()), details: { until: until.toISOString() } });
+  const done = await snooze(user, await policyNow(), clientOf(await headers()));
+  if (!done) redirect("/two-factor/setup");
   // The banner lives in the root layout, which a redirect alone does not render again.
   revalidatePath("/", "layout");
   redirect("/");

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users";
-import { AUDIT_PER_PAGE, auditHref, readAuditQuery, searchAudit } from "./audit";
+import { AUDIT_PER_PAGE, auditHref, auditSentence, readAuditQuery, searchAudit } from "./audit";
 
 test("the audit log filters by account, event, admin and UTC days, newest first, 50 a page", async () => {
   const user = await createUser({ email: "Audited@example.test", password: "a long password" });
@@ -38,4 +38,17 @@ test("an unreadable filter is dropped, and page links keep the others", () => {
   const query = readAuditQuery({ event: "drop table", from: "2026-02-30", to: "2026-02-03", page: "0", admin: "a@b.test" });
   assert.deepEqual(query, { user: "", event: "", admin: "a@b.test", from: "", to: "2026-02-03", page: 1 });
   assert.equal(auditHref(query, 3), "/admin/audit?admin=a%40b.test&to=2026-02-03&page=3");
+});
+
+test("an event reads as a sentence's key and values, whatever its details hold", () => {
+  const line = (event: string, details: unknown, actorName: string | null = null) => ({ event, details: details === null ? null : JSON.stringify(details), actorName, actorEmail: actorName && "ana@example.test" });
+  assert.deepEqual(auditSentence(line("recovery_code.used", { remaining: 9 })), { key: "recovery_code_used", values: { remaining: 9 } });
+  assert.deepEqual(auditSentence(line("two_factor.reset", { verification: ["callback"], reason: "Lost phone" }, "Ana")), {
+    key: "two_factor_reset",
+    values: { actor: "Ana" },
+    checks: ["callback"],
+    reason: "Lost phone",
+  });
+  assert.deepEqual(auditSentence(line("sign_in", { factors: ["password", "recovery"] })), { key: "sign_in", values: { factor: "recovery" } });
+  assert.deepEqual(auditSentence({ event: "two_factor.failed", details: "not json", actorName: null, actorEmail: null }), { key: "two_factor_failed", values: { method: "totp", drift: 0 } });
 });

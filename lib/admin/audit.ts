@@ -35,13 +35,23 @@ const EVENTS: Record<AuditEventName, true> = {
   sign_out_others: true,
   "password.changed": true,
   "mail.retried": true,
+  "deadline.extended": true,
+  "exemption.granted": true,
+  "exemption.removed": true,
+  "checkup.completed": true,
+  "support_recovery.requested": true,
+  "support_recovery.declined": true,
+  "support_recovery.disowned": true,
+  "temporary_access.issued": true,
+  "temporary_access.revoked": true,
+  "temporary_access.used": true,
+  "reset_request.info_requested": true,
   "passkey.added": true,
   "passkey.renamed": true,
   "passkey.removed": true,
   "passkey.counter_refused": true,
   "trusted_browser.added": true,
   "trusted_browser.forgotten": true,
-  "trusted_browsers.setting_changed": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 
@@ -105,8 +115,9 @@ type AuditRow = { id: string; createdAt: Date; event: string; userId: string | n
 /** The events with the emails of their account and actor, looked up in one query. */
 export async function withEmails(rows: AuditRow[]) {
   const ids = [...new Set(rows.flatMap((r) => [r.userId, r.actorId]).filter((id): id is string => !!id))];
-  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }) : [];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, name: true } }) : [];
   const emails = new Map(users.map((u) => [u.id, u.email]));
+  const names = new Map(users.map((u) => [u.id, u.name]));
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.createdAt,
@@ -115,6 +126,7 @@ export async function withEmails(rows: AuditRow[]) {
     actorId: r.actorId,
     userEmail: r.userId ? (emails.get(r.userId) ?? null) : null,
     actorEmail: r.actorId ? (emails.get(r.actorId) ?? null) : null,
+    actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
     ip: r.ip,
     userAgent: r.userAgent,
     details: typeof r.details === "string" ? r.details : r.details ? JSON.stringify(r.details) : null,
@@ -122,3 +134,58 @@ export async function withEmails(rows: AuditRow[]) {
 }
 
 export type AuditLine = Awaited<ReturnType<typeof withEmails>>[number];
+
+/** A sentence that says what an audit event means: a key under console.sentences and its values. */
+export type AuditSentence = { key: string; values: Record<string, string | number>; checks?: string[]; reason?: string };
+
+const detailsOf = (line: Pick<AuditLine, "details">): Record<string, unknown> => {
+  try {
+    const parsed: unknown = line.details ? JSON.parse(line.details) : {};
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+/**
+ * What happened, for support staff ("Recovery code used: 9 left", "Reset by Ana: called back on
+ * a number on file"): the message key and values to translate, the identity checks of a reset
+ * (keys under console.reset.checks) and the reason support typed. Unknown shapes fall back to the
+ * event's name alone.
+ */
+export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actorName" | "actorEmail">): AuditSentence {
+  const d = detailsOf(line);
+  const actor = line.actorName ?? line.actorEmail ?? "—";
+  const key = eventLabelKey(line.event);
+  switch (line.event) {
+    case "recovery_code.used":
+      return { key, values: { remaining: Number(d.remaining ?? 0) } };
+    case "two_factor.failed":
+      return { key, values: { method: d.method === "recovery" ? "recovery" : "totp", drift: Number(d.driftMinutes ?? 0) } };
+    case "two_factor.reset":
+      return { key, values: { actor }, checks: Array.isArray(d.verification) ? d.verification.map(String) : [], reason: typeof d.reason === "string" ? d.reason : undefined };
+    case "two_factor.unlocked":
+    case "reset_request.resolved":
+    case "reset_request.rejected":
+    case "users.exported":
+    case "policy.changed":
+      return { key, values: { actor } };
+    case "sign_out_everywhere":
+      return { key, values: { actor: line.actorName || line.actorEmail ? actor : "", sessions: Number(d.sessions ?? 0) } };
+    case "sign_in": {
+      const factors = Array.isArray(d.factors) ? d.factors.map(String) : [];
+      return { key, values: { factor: factors.includes("recovery") ? "recovery" : factors.includes("totp") ? "totp" : "password" } };
+    }
+    case "deadline.extended":
+    case "exemption.granted":
+      return { key, values: { actor }, reason: typeof d.reason === "string" ? d.reason : undefined };
+    case "exemption.removed":
+      return { key, values: { actor } };
+    case "checkup.completed":
+      return { key, values: { codes: d.hasRecoveryCodes ? "kept" : "lost" } };
+    case "reminders.sent":
+      return { key, values: { actor, sent: Number(d.sent ?? 0), days: Number(d.daysLeft ?? 0) } };
+    default:
+      return { key, values: {} };
+  }
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { csvCell, csvLine } from "./csv";
+import { csvCell, csvLine, csvSeparator } from "./csv";
 
 test("cells with commas, quotes or line breaks are quoted, quotes doubled", () => {
   assert.equal(csvCell("plain"), "plain");
@@ -19,4 +19,11 @@ test("a cell that a spreadsheet would run as a formula is made text", () => {
 
 test("a line ends with CRLF", () => {
   assert.equal(csvLine(["a", 1, null, "b,c"]), 'a,1,,"b,c"\r\n');
+});
+
+test("with a semicolon separator, cells holding one are quoted and commas are left alone", () => {
+  assert.equal(csvLine(["Doe; Jane", "a,b", 3], ";"), '"Doe; Jane";a,b;3\r\n');
+  assert.equal(csvSeparator("fr"), ";");
+  assert.equal(csvSeparator("nl"), ";");
+  assert.equal(csvSeparator("en"), ",");
 });

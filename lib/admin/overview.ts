@@ -1,6 +1,6 @@
 import { db } from "../db";
-import { daysUntil, graceEnds } from "../policy";
-import { currentPolicy } from "../settings";
+import { daysUntil } from "../policy";
+import { policySettings, toPolicy } from "../settings";
 
 export const CHART_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -28,14 +28,15 @@ export function countByUtcDay(dates: Date[], start: Date, days = CHART_DAYS): Da
 /** The rollout at a glance: who has 2FA, how long until it is required, what waits for support. */
 export async function rolloutOverview(now = new Date()) {
   const start = chartStart(now);
-  const [accounts, withTwoFactor, locked, openRequests, enrollments, policy] = await Promise.all([
+  const [accounts, withTwoFactor, locked, openRequests, enrollments, settings] = await Promise.all([
     db.user.count(),
     db.user.count({ where: { twoFactorEnabledAt: { not: null } } }),
     db.user.count({ where: { secondFactorLockedAt: { not: null } } }),
     db.resetRequest.count({ where: { status: "open" } }),
     db.auditEvent.findMany({ where: { event: "two_factor.enabled", createdAt: { gte: start } }, select: { createdAt: true } }),
-    currentPolicy(),
+    policySettings(),
   ]);
+  const policy = toPolicy(settings);
   return {
     accounts,
     withTwoFactor,
@@ -44,8 +45,9 @@ export async function rolloutOverview(now = new Date()) {
     locked,
     openRequests,
     cutoff: policy.requiredFrom,
-    graceDays: policy.graceDays,
-    graceEnds: graceEnds(policy),
+    graceDays: settings.graceDays,
+    graceEnds: policy.lastDay,
+    timeZone: policy.timeZone,
     daysToCutoff: daysUntil(policy.requiredFrom, now.getTime()),
     enrollmentsPerDay: countByUtcDay(enrollments.map((e) => e.createdAt), start),
   };

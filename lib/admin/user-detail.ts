@@ -17,6 +17,12 @@ const SHOWN = {
   secondFactorFailures: true,
   secondFactorBlockedUntil: true,
   secondFactorLockedAt: true,
+  personalDeadline: true,
+  personalDeadlineReason: true,
+  exemptAt: true,
+  exemptReason: true,
+  snoozesUsed: true,
+  checkupAt: true,
 } as const;
 
 /**

@@ -1,14 +1,20 @@
-import { csvLine } from "./csv";
+import { CSV_BOM, csvLine } from "./csv";
 import { usersInBatches, type UserQuery } from "./users";
 
-export const USER_EXPORT_COLUMNS = ["email", "name", "role", "locale", "created_at", "last_sign_in_at", "two_factor_enabled_at", "locked_at"];
+export const USER_EXPORT_COLUMNS = ["email", "name", "role", "locale", "created_at", "last_sign_in_at", "two_factor_enabled_at", "locked_at"] as const;
+export type UserExportColumn = (typeof USER_EXPORT_COLUMNS)[number];
 
-/** The accounts that match the search, as CSV text: the header, then a chunk per batch of accounts. */
-export async function* usersCsv(query: Pick<UserQuery, "q" | "state">): AsyncGenerator<string> {
-  yield csvLine(USER_EXPORT_COLUMNS);
+/** How the file reads: headers in the reader's language and the separator their Excel expects. */
+export type CsvFormat = { headers: Record<UserExportColumn, string>; separator: "," | ";" };
+
+const RAW: CsvFormat = { headers: Object.fromEntries(USER_EXPORT_COLUMNS.map((c) => [c, c])) as CsvFormat["headers"], separator: "," };
+
+/** The accounts that match the search, as CSV text: the BOM and header, then a chunk per batch of accounts. */
+export async function* usersCsv(query: Pick<UserQuery, "q" | "state">, format: CsvFormat = RAW): AsyncGenerator<string> {
+  yield CSV_BOM + csvLine(USER_EXPORT_COLUMNS.map((c) => format.headers[c]), format.separator);
   for await (const batch of usersInBatches(query)) {
     yield batch
-      .map((u) => csvLine([u.email, u.name, u.role, u.locale, u.createdAt, u.lastSignInAt, u.twoFactorEnabledAt, u.secondFactorLockedAt]))
+      .map((u) => csvLine([u.email, u.name, u.role, u.locale, u.createdAt, u.lastSignInAt, u.twoFactorEnabledAt, u.secondFactorLockedAt], format.separator))
       .join("");
   }
 }

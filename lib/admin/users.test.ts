@@ -48,6 +48,15 @@ test("the first page of everyone, in email order, with the total", async () => {
   assert.deepEqual(result.users.map((u) => u.email), Array.from({ length: USERS_PER_PAGE }, (_, i) => email(i)));
 });
 
+test("sorted by name, descending: the reverse of the names, ties broken by email", async () => {
+  const result = await searchUsers(query({ sort: "name", dir: "desc" }));
+  // First names only: how the rest compares ("Tester 10" and "Tester 9") depends on the database's collation.
+  const firsts = result.users.map((u) => u.name.split(" ")[0]!);
+  assert.deepEqual(firsts, [...firsts].sort().reverse());
+  assert.equal(firsts[0], "Eva");
+  assert.equal(result.total, COUNT);
+});
+
 test("page 1000 is read from the database with skip and take", async () => {
   const result = await timed("all, page 1000", () => searchUsers(query({ page: "1000" })));
   assert.equal(result.total, COUNT);
@@ -95,8 +104,9 @@ test("filters: not enabled, locked, and the last page of the locked accounts", a
 });
 
 test("an unreadable address falls back to the first unfiltered page, and links keep the query", () => {
-  assert.deepEqual(readUserQuery({ q: ["a", "b"], state: "bogus", page: "-3" }), { q: "", state: "all", page: 1 });
-  assert.deepEqual(readUserQuery({ page: "1e3" }), { q: "", state: "all", page: 1000 });
+  assert.deepEqual(readUserQuery({ q: ["a", "b"], state: "bogus", page: "-3" }), { q: "", state: "all", page: 1, sort: "email", dir: "asc" });
+  assert.deepEqual(readUserQuery({ page: "1e3" }), { q: "", state: "all", page: 1000, sort: "email", dir: "asc" });
+  assert.equal(usersHref(readUserQuery({ sort: "lastSignIn", dir: "desc" }), 1), "/admin/users?sort=lastSignIn&dir=desc");
   assert.equal(usersHref(readUserQuery({ q: "anna b", state: "locked" }), 2), "/admin/users?q=anna+b&state=locked&page=2");
   assert.equal(usersHref(readUserQuery({}), 1), "/admin/users");
 });

@@ -7,12 +7,16 @@ import type { Prisma } from "../generated/sqlite/client";
 export const USERS_PER_PAGE = 50;
 export const TWO_FACTOR_STATES = ["all", "enabled", "disabled", "locked"] as const;
 export type TwoFactorState = (typeof TWO_FACTOR_STATES)[number];
+export const USER_SORTS = ["email", "name", "lastSignIn"] as const;
+export type UserSort = (typeof USER_SORTS)[number];
 
 // Anything unreadable in the address falls back to the unfiltered first page.
 export const UserQuery = z.object({
   q: z.string().transform(cleanText).pipe(z.string().trim().max(200)).catch(""),
   state: z.enum(TWO_FACTOR_STATES).catch("all"),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  sort: z.enum(USER_SORTS).catch("email"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
 });
 export type UserQuery = z.infer<typeof UserQuery>;
 
@@ -25,6 +29,10 @@ export function usersHref(query: UserQuery, page = query.page, path = "/admin/us
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
   if (query.state !== "all") params.set("state", query.state);
+  if (query.sort !== "email" || query.dir !== "asc") {
+    params.set("sort", query.sort);
+    params.set("dir", query.dir);
+  }
   if (page > 1) params.set("page", String(page));
   const search = params.toString();
   return search ? `${path}?${search}` : path;
@@ -53,12 +61,19 @@ export function userWhere({ q, state }: Pick<UserQuery, "q" | "state">): Prisma.
 
 const LISTED = { id: true, email: true, name: true, role: true, twoFactorEnabledAt: true, secondFactorLockedAt: true, lastSignInAt: true } as const;
 
-/** One page of accounts, in email order, and how many match in all. */
+// The email breaks ties, so a page boundary never splits or repeats rows.
+const ORDER: Record<UserSort, (dir: "asc" | "desc") => Prisma.UserOrderByWithRelationInput[]> = {
+  email: (dir) => [{ email: dir }],
+  name: (dir) => [{ name: dir }, { email: "asc" }],
+  lastSignIn: (dir) => [{ lastSignInAt: { sort: dir, nulls: "last" } }, { email: "asc" }],
+};
+
+/** One page of accounts in the chosen order (email by default), and how many match in all. */
 export async function searchUsers(query: UserQuery) {
   const where = userWhere(query);
   const [total, users] = await Promise.all([
     db.user.count({ where }),
-    db.user.findMany({ where, orderBy: { email: "asc" }, skip: (query.page - 1) * USERS_PER_PAGE, take: USERS_PER_PAGE, select: LISTED }),
+    db.user.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip: (query.page - 1) * USERS_PER_PAGE, take: USERS_PER_PAGE, select: LISTED }),
   ]);
   return { users, total, page: query.page, pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)) };
 }

@@ -23,7 +23,8 @@ export async function checkIdentity(form: FormData, user: CurrentUser): Promise<
     if (attempt.reason === "throttled") return { password: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) };
     return { password: { key: "twoFactorErrors.passwordWrong" } };
   }
-  if (!user.twoFactorEnabledAt) return null;
+  // A session opened with a temporary access code already passed its second factor, which the owner lost.
+  if (!user.twoFactorEnabledAt || user.wizardOnly) return null;
   const input = readEitherCode(text(form, "code"));
   const result = await checkSecondFactor(user, input, clientOf(await headers()));
   if (result.ok) return null;

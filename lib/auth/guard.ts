@@ -27,13 +27,14 @@ export async function rolloutOf(user: CurrentUser) {
 export async function requireUser(options: { enrolling?: boolean } = {}): Promise<CurrentUser> {
   const user = await currentUser();
   if (!user) redirect("/login");
-  if (!options.enrolling && mustEnroll(await rolloutOf(user))) redirect("/two-factor/setup");
+  // A session opened with a temporary access code reaches only the wizard, whatever the rollout.
+  if (!options.enrolling && (user.wizardOnly || mustEnroll(await rolloutOf(user)))) redirect("/two-factor/setup");
   return user;
 }
 
-/** Who may use the admin pages, actions and routes: admins, once they have their own 2FA. */
-export function isAdmin(user: Pick<CurrentUser, "role" | "twoFactorEnabledAt">): boolean {
-  return user.role === "admin" && !!user.twoFactorEnabledAt;
+/** Who may use the admin pages, actions and routes: admins, once they have their own 2FA (not a temporary access code). */
+export function isAdmin(user: Pick<CurrentUser, "role" | "twoFactorEnabledAt"> & { wizardOnly?: boolean }): boolean {
+  return user.role === "admin" && !!user.twoFactorEnabledAt && !user.wizardOnly;
 }
 
 /** Admins always have 2FA (requireUser sends them to the wizard until they do). */

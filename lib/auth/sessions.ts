@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { config } from "../config";
 import { db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
+import { WIZARD_SESSION_MS } from "../two-factor/temporary-access";
 
 const TICKET_TTL_MS = 60_000;
 
@@ -21,10 +22,13 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 
 export type Client = { ip?: string | null; userAgent?: string | null };
 
-/** Issued only once every factor has been checked; next-auth's Credentials provider redeems it. */
-export async function issueTicket(userId: string): Promise<string> {
+/**
+ * Issued only once every factor has been checked; next-auth's Credentials provider redeems it.
+ * `accessCodeId`: the second factor was a temporary access code, so the session reaches only the wizard.
+ */
+export async function issueTicket(userId: string, accessCodeId?: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.signInTicket.create({ data: { tokenHash: sha256(token), userId, expiresAt: new Date(Date.now() + TICKET_TTL_MS) } });
+  await db.signInTicket.create({ data: { tokenHash: sha256(token), userId, accessCodeId, expiresAt: new Date(Date.now() + TICKET_TTL_MS) } });
   return token;
 }
 
@@ -37,7 +41,7 @@ export async function redeemTicket(token: unknown, client: Client): Promise<{ us
   const { count } = await db.signInTicket.deleteMany({ where: { tokenHash, expiresAt: { gt: new Date() } } });
   if (count !== 1) return null;
   const sessionId = randomBytes(24).toString("base64url");
-  const maxAgeMs = config().SESSION_MAX_AGE_HOURS * 3_600_000;
+  const maxAgeMs = Math.min(config().SESSION_MAX_AGE_HOURS * 3_600_000, ticket.accessCodeId ? WIZARD_SESSION_MS : Infinity);
   await db.$transaction([
     // Housekeeping on the way: this user's expired sessions and tickets.
     db.session.deleteMany({ where: { userId: ticket.userId, expiresAt: { lt: new Date() } } }),
@@ -49,6 +53,8 @@ export async function redeemTicket(token: unknown, client: Client): Promise<{ us
         expiresAt: new Date(Date.now() + maxAgeMs),
         ip: client.ip?.slice(0, 64) ?? null,
         userAgent: client.userAgent?.slice(0, 512) ?? null,
+        accessCodeId: ticket.accessCodeId,
+        wizardOnly: !!ticket.accessCodeId,
       },
     }),
     db.user.update({ where: { id: ticket.userId }, data: { lastSignInAt: new Date() } }),
@@ -77,7 +83,7 @@ export async function sessionUser(sessionId: string | undefined, now = Date.now(
   if (now - session.lastSeenAt.getTime() > touchEveryMs()) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } }).catch(() => {});
   }
-  return { ...session.user, sessionId, identityConfirmedAt: session.passwordConfirmedAt };
+  return { ...session.user, sessionId, identityConfirmedAt: session.passwordConfirmedAt, wizardOnly: session.wizardOnly, accessCodeId: session.accessCodeId };
 }
 
 /** Records that this session's user just re-entered their password (and code, when 2FA is on). */
@@ -97,10 +103,11 @@ export async function endSession(sessionId: string) {
  * Signs the user out everywhere, or everywhere but the session named in `except`, and drops the
  * sign-ins under way (pending second steps, unredeemed tickets): after a credential change nothing
  * that the old credential opened stays open, and every trusted browser of the account is forgotten
- * (lib/auth/trusted-browser.ts). Through `tx` inside the caller's transaction.
- * Returns the number of sessions ended.
+ * (lib/auth/trusted-browser.ts). Through `tx` inside the caller's transaction, else in a
+ * transaction of its own (never half done). Returns the number of sessions ended.
  */
-export async function revokeSessions(userId: string, except?: string, tx: Prisma.TransactionClient = db): Promise<number> {
+export async function revokeSessions(userId: string, except?: string, tx?: Prisma.TransactionClient): Promise<number> {
+  if (!tx) return db.$transaction((own) => revokeSessions(userId, except, own));
   const { count } = await tx.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } });
   await tx.pendingSignIn.deleteMany({ where: { userId } });
   await tx.signInTicket.deleteMany({ where: { userId } });

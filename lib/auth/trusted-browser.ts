@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { z } from "zod";
-import { record } from "../audit";
+import { mailTime } from "../dates";
+import { renderMail } from "../mail/templates";
+import { reportedChange } from "../reported-change";
+import type { Account } from "../users";
 import { db } from "../db";
+import { policySettings } from "../settings";
 import type { Client } from "./sessions";
 import { describeClient } from "./user-agent";
 
@@ -15,28 +18,13 @@ const COOKIE = "portal_trusted_browser";
 // A browser shared by a few people keeps a token for each of them, the most recent first.
 const MAX_TOKENS = 5;
 export const MAX_TRUST_DAYS = 90;
-const SETTING_KEY = "two_factor.trusted_browser_days";
 const DAY_MS = 86_400_000;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-/** Days an admin allows, 0 (off, the default) or 1 to 90: digits only, so an empty field is not 0. */
-export const TrustDays = z.union([z.literal(""), z.string().trim().regex(/^\d{1,3}$/)]).transform((v) => (v === "" ? 0 : Number(v))).pipe(z.number().int().min(0).max(MAX_TRUST_DAYS));
-
-/** How many days a browser may be trusted for, from the rollout settings; 0 when the option is off. */
+/** How many days a browser may be trusted for (the rollout setting, lib/settings.ts); 0 when the option is off. */
 export async function trustedBrowserDays(): Promise<number> {
-  const row = await db.setting.findUnique({ where: { key: SETTING_KEY } });
-  const parsed = TrustDays.safeParse(row?.value ?? "0");
-  return parsed.success ? parsed.data : 0;
-}
-
-/** Saves the number of days (0 turns the option off and stops honouring trusted browsers); audited with the admin. */
-export async function saveTrustedBrowserDays(days: number, adminId: string, client: Client) {
-  const before = await trustedBrowserDays();
-  await db.$transaction(async (tx) => {
-    await tx.setting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value: String(days), updatedBy: adminId }, update: { value: String(days), updatedAt: new Date(), updatedBy: adminId } });
-    await record({ event: "trusted_browsers.setting_changed", actorId: adminId, client, details: { before, after: days } }, tx);
-  });
+  return (await policySettings()).trustedBrowserDays;
 }
 
 function readTokens(value: string | undefined): string[] {
@@ -45,22 +33,33 @@ function readTokens(value: string | undefined): string[] {
 }
 
 /**
- * Marks this browser as trusted by `userId` for `days` days (1 to MAX_TRUST_DAYS), in a server
+ * Marks this browser as trusted by `user` for `days` days (1 to MAX_TRUST_DAYS), in a server
  * action, after every factor was checked: a row with the token's hash, the browser and system
- * (ua-parser-js), the address and the times; the token goes in an HttpOnly cookie.
+ * (ua-parser-js), the address and the times; the token goes in an HttpOnly cookie. A change of the
+ * account's second factor: audited and mailed to the owner (browser, moment and end, with their
+ * time zone) in the same transaction. Throws RangeError for `days` out of range.
  */
-export async function trustThisBrowser(userId: string, client: Client, days: number, now = Date.now()) {
+export async function trustThisBrowser(user: Account, client: Client, days: number, now = Date.now()) {
   if (!Number.isInteger(days) || days < 1 || days > MAX_TRUST_DAYS) throw new RangeError(`days out of range: ${days}`);
   const token = randomBytes(32).toString("base64url");
   const { browser, system } = describeClient(client.userAgent);
   const expiresAt = new Date(now + days * DAY_MS);
   const jar = await cookies();
   const kept = readTokens(jar.get(COOKIE)?.value);
-  await db.$transaction(async (tx) => {
+  await reportedChange(async (tx) => {
     // Housekeeping on the way: this account's expired tokens.
-    await tx.trustedBrowser.deleteMany({ where: { userId, expiresAt: { lt: new Date(now) } } });
-    await tx.trustedBrowser.create({ data: { userId, tokenHash: sha256(token), browser, system, ip: client.ip?.slice(0, 64) ?? null, createdAt: new Date(now), lastUsedAt: new Date(now), expiresAt } });
-    await record({ event: "trusted_browser.added", userId, client, details: { days, expiresAt: expiresAt.toISOString() } }, tx);
+    await tx.trustedBrowser.deleteMany({ where: { userId: user.id, expiresAt: { lt: new Date(now) } } });
+    await tx.trustedBrowser.create({ data: { userId: user.id, tokenHash: sha256(token), browser, system, ip: client.ip?.slice(0, 64) ?? null, createdAt: new Date(now), lastUsedAt: new Date(now), expiresAt } });
+    return {
+      value: null,
+      audit: { event: "trusted_browser.added", userId: user.id, client, details: { days, expiresAt: expiresAt.toISOString(), browser, system } },
+      mail: renderMail("browserTrusted", user, {
+        browser: [browser, system].filter(Boolean).join(", ") || "none",
+        address: client.ip ?? "none",
+        time: mailTime(new Date(now), user.locale),
+        until: mailTime(expiresAt, user.locale),
+      }),
+    };
   });
   jar.set(COOKIE, [token, ...kept].slice(0, MAX_TOKENS).join("~"), {
     httpOnly: true,
@@ -102,9 +101,8 @@ export async function listTrustedBrowsers(userId: string, now = Date.now()): Pro
  * owner or by an admin (`actorId`). Audited. Returns how many were forgotten.
  */
 export async function forgetTrustedBrowsers(userId: string, by: { client: Client; actorId?: string }, id?: string): Promise<number> {
-  return db.$transaction(async (tx) => {
+  return reportedChange(async (tx) => {
     const { count } = await tx.trustedBrowser.deleteMany({ where: { userId, ...(id ? { id } : {}) } });
-    if (count) await record({ event: "trusted_browser.forgotten", userId, actorId: by.actorId, client: by.client, details: { count, all: !id } }, tx);
-    return count;
+    return { value: count, audit: count ? { event: "trusted_browser.forgotten", userId, actorId: by.actorId, client: by.client, details: { count, all: !id } } : undefined };
   });
 }

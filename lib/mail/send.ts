@@ -49,3 +49,13 @@ export async function sendMail(mail: Mail): Promise<{ delivery: "queued"; id: st
   nudgeDeliverer();
   return { delivery: "queued", id };
 }
+
+/**
+ * `enqueueMail` for many mails in one statement (a reminder run's batch), through `tx`. Mails with
+ * secrets are refused: they go one by one through `enqueueMail`, which seals them.
+ */
+export async function enqueueMails(tx: Tx, mails: Mail[]): Promise<number> {
+  if (mails.some((m) => m.outboxCopy)) throw new Error("enqueueMails: a mail with secrets goes through enqueueMail");
+  const { count } = await tx.outboxMessage.createMany({ data: mails.map(({ kind, to, subject, text, html }) => ({ to, subject, kind: kind ?? "other", text, html })) });
+  return count;
+}

@@ -26,9 +26,14 @@ export function renderMail(
   return { ...mail, outboxCopy: { text: hidden.text, html: hidden.html } };
 }
 
+// One translator per language, made once: a reminder run renders tens of thousands of mails.
+const translators = new Map<string, ReturnType<typeof makeTranslator>>();
+const makeTranslator = (l: keyof typeof messages) => createTranslator({ locale: l, messages: messages[l], namespace: "mail" });
+
 function t(locale: string) {
   const l = isLocale(locale) ? locale : defaultLocale;
-  return createTranslator({ locale: l, messages: messages[l], namespace: "mail" });
+  if (!translators.has(l)) translators.set(l, makeTranslator(l));
+  return translators.get(l)!;
 }
 
 function compose(
@@ -37,12 +42,11 @@ function compose(
   values: Record<string, string | number>,
   lines: string[],
 ): Mail {
-  const locale = isLocale(recipient.locale) ? recipient.locale : defaultLocale;
-  const t = createTranslator({ locale, messages: messages[locale], namespace: "mail" });
+  const translate = t(recipient.locale);
   const all = { app: config().APP_NAME, name: recipient.name, ...values };
-  const subject = t(`${template}.subject`, all);
-  const paragraphs = [t("greeting", all), ...t(`${template}.body`, all).split("\n\n")];
-  const signature = t("signature", all);
+  const subject = translate(`${template}.subject`, all);
+  const paragraphs = [translate("greeting", all), ...translate(`${template}.body`, all).split("\n\n")];
+  const signature = translate("signature", all);
   const text = [...paragraphs, ...(lines.length ? [lines.join("\n")] : []), signature].join("\n\n");
   const html = [
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),

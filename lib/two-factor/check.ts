@@ -1,11 +1,11 @@
 import { record } from "../audit";
 import type { Client } from "../auth/sessions";
-import { db } from "../db";
-import { nudgeDeliverer } from "../mail/deliverer";
 import { enqueueMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
+import { reportedChange } from "../reported-change";
 import { mailTime } from "../dates";
 import { isFirstBlock } from "./throttle";
+import { lowCodesMail, lowOnRecoveryCodes } from "../rollout/low-codes";
 import { normalizeCode } from "./totp";
 import { verifyPasskeyAssertion, type PasskeyResult } from "./passkeys";
 import { verifySecondFactor, type VerifyResult } from "./verify";
@@ -24,53 +24,62 @@ export async function checkSecondFactor(user: Account, input: { code?: unknown; 
   const result = await verifySecondFactor(user.id, input);
   if (result.ok) {
     if (result.method === "recovery") {
-      await db.$transaction(async (tx) => {
-        await record({ event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } }, tx);
-        await enqueueMail(tx, renderMail("recoveryCodeUsed", user, { remaining: result.remaining ?? 0 }));
+      await reportedChange(async (tx) => {
+        const remaining = result.remaining ?? 0;
+        // Few codes left: a second mail, in the same transaction, says how to make new ones.
+        if (lowOnRecoveryCodes(remaining)) await enqueueMail(tx, lowCodesMail(user, remaining));
+        return {
+          value: null,
+          audit: { event: "recovery_code.used", userId: user.id, client, details: { remaining: result.remaining } },
+          mail: renderMail("recoveryCodeUsed", user, { remaining }),
+        };
       });
-      nudgeDeliverer();
     }
     return result;
   }
-  if (result.reason === "invalid") {
-    await record({ event: "two_factor.failed", userId: user.id, client, details: { method: input.recoveryCode !== undefined ? "recovery" : "totp", ...(result.driftMinutes && { driftMinutes: result.driftMinutes }) } });
-    await reportConsequence(user, result, client);
-  }
+  await reportRefusal(user, result, input.recoveryCode !== undefined ? "recovery" : "totp", client);
   return result;
 }
 
 /**
+ * What a refused second factor owes the audit trail and the owner, whatever the method: the
+ * failure is recorded; a block that follows it (the first since the last success) and a lock are
+ * recorded and mailed to the owner. Throws only what the database throws.
+ */
+export async function reportRefusal(user: Account, result: VerifyResult, method: string, client: Client): Promise<void> {
+  if (result.ok) return;
+  if (result.reason === "invalid") {
+    await record({ event: "two_factor.failed", userId: user.id, client, details: { method, ...(result.driftMinutes && { driftMinutes: result.driftMinutes }) } });
+    if (result.consequence === "blocked") {
+      // The first block since the last success means someone who knows the password is guessing codes.
+      const first = await isFirstBlock(user.id);
+      await reportedChange(async () => ({
+        value: null,
+        audit: { event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } },
+        mail: first ? renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }) : null,
+      }));
+    }
+    if (result.consequence === "locked") {
+      await reportedChange(async () => ({
+        value: null,
+        audit: { event: "two_factor.locked", userId: user.id, client },
+        mail: renderMail("twoFactorLocked", user),
+      }));
+    }
+  }
+}
+
+/**
  * A passkey at the second sign-in step (lib/two-factor/passkeys.ts), with what each outcome owes:
- * a failure is recorded like a wrong code (and its block or lock mailed); a signature counter that
- * did not grow is also recorded as `passkey.counter_refused` (a cloned authenticator is suspected).
+ * a failure is recorded like a wrong code (and its block or lock mailed, reportRefusal); a signature
+ * counter that did not grow is also recorded as `passkey.counter_refused` (a cloned authenticator).
  */
 export async function checkPasskey(user: Account, pendingTokenHash: string, response: unknown, client: Client): Promise<PasskeyResult> {
   const result = await verifyPasskeyAssertion(user.id, pendingTokenHash, response);
-  if (result.ok || result.reason === "blocked" || result.reason === "locked" || result.reason === "not-enabled") return result;
+  if (result.ok || result.reason === "blocked" || result.reason === "locked" || result.reason === "not-enabled" || result.reason === "format") return result;
   if (result.counter) await record({ event: "passkey.counter_refused", userId: user.id, client, details: result.counter });
-  if (result.reason !== "format") await record({ event: "two_factor.failed", userId: user.id, client, details: { method: "passkey", reason: result.reason } });
-  await reportConsequence(user, result, client);
+  await reportRefusal(user, { ok: false, reason: "invalid", retryAt: result.retryAt, consequence: result.consequence }, "passkey", client);
   return result;
-}
-
-/** The block or lock that a failure set off: audited, and mailed to the owner (a block only the first time). */
-async function reportConsequence(user: Account, result: { consequence?: "blocked" | "locked"; retryAt?: Date }, client: Client) {
-  if (result.consequence === "blocked") {
-    // The first block since the last success means someone who knows the password is guessing codes.
-    const first = await isFirstBlock(user.id);
-    await db.$transaction(async (tx) => {
-      await record({ event: "two_factor.blocked", userId: user.id, client, details: { until: result.retryAt?.toISOString() } }, tx);
-      if (first) await enqueueMail(tx, renderMail("twoFactorBlocked", user, { time: mailTime(result.retryAt ?? new Date(), user.locale) }));
-    });
-    if (first) nudgeDeliverer();
-  }
-  if (result.consequence === "locked") {
-    await db.$transaction(async (tx) => {
-      await record({ event: "two_factor.locked", userId: user.id, client }, tx);
-      await enqueueMail(tx, renderMail("twoFactorLocked", user));
-    });
-    nudgeDeliverer();
-  }
 }
 
 export type Problem = { key: string; values?: Record<string, string | number | Date> };

@@ -1,18 +1,21 @@
-import { record } from "../audit";
 import { revokeSessions, type Client } from "../auth/sessions";
 import { db } from "../db";
-import { nudgeDeliverer } from "../mail/deliverer";
-import { enqueueMail, type Tx } from "../mail/send";
+import { type Tx } from "../mail/send";
 import { renderMail } from "../mail/templates";
 import { prepareRecoveryCodes, REPLACE_CODES_ISOLATION, storeRecoveryCodes } from "./recovery-codes";
 import { decryptSecret, encryptSecret } from "./secrets";
 import { THROTTLE_CLEARED } from "./throttle";
 import { newSecret, normalizeCode, otpauthUri } from "./totp";
+import { finishAccessCodeEnrollment } from "./temporary-access";
 import { checkFirstCode } from "./verify";
 import type { Account } from "../users";
+import { reportedChange } from "../reported-change";
 
-/** Who made the change and from where; `sessionId` is the session that stays signed in. */
-type Context = { client: Client; sessionId?: string; actorId?: string };
+/**
+ * Who made the change and from where; `sessionId` is the session that stays signed in;
+ * `accessCodeId` when that session was opened with a temporary access code (support recovery).
+ */
+type Context = { client: Client; sessionId?: string; actorId?: string; accessCodeId?: string | null };
 
 // Long enough to fetch a phone and scan; a wrong code within it shows the same QR code again.
 const PENDING_SECRET_TTL_MS = 30 * 60_000;
@@ -29,6 +32,8 @@ export async function pendingEnrollment(user: Account & { totpPendingSecret: str
   }
   return { secret, uri: otpauthUri(secret, user.email) };
 }
+
+const ABANDONED = Symbol("enrollment abandoned");
 
 export type EnrollmentResult =
   | { ok: true; changed: boolean; recoveryCodes: string[] | null; signedOut: number }
@@ -50,8 +55,10 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
     return driftMinutes === null ? { ok: false, reason: "invalid" } : { ok: false, reason: "invalid", driftMinutes };
   }
   const changed = !!current.twoFactorEnabledAt && !!current.totpSecret;
-  const prepared = changed ? null : await prepareRecoveryCodes(user.id);
-  const outcome = await db.$transaction(async (tx) => {
+  // Recovered with a temporary access code: the old recovery codes go with the old app.
+  const recovering = !!context.accessCodeId && !!context.sessionId;
+  const prepared = changed && !recovering ? null : await prepareRecoveryCodes(user.id);
+  const outcome = await reportedChange(async (tx) => {
     // Guarded by the pending secret itself: of two confirmations of one enrollment, one wins.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, totpPendingSecret: current.totpPendingSecret },
@@ -64,29 +71,36 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
         ...THROTTLE_CLEARED,
       },
     });
-    if (count !== 1) return null;
+    if (count !== 1) return { value: null };
+    // The code was disowned meanwhile ("This wasn't me"): undo the switch, keep the old app.
+    if (recovering && !(await finishAccessCodeEnrollment(tx, context.accessCodeId!, context.sessionId!))) throw ABANDONED;
     if (prepared) await storeRecoveryCodes(tx, prepared);
     const signedOut = await revokeSessions(user.id, context.sessionId, tx);
-    await record({ event: changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client }, tx);
-    await enqueueMail(tx, prepared ? renderMail("twoFactorEnabled", user, {}, prepared.codes) : renderMail("twoFactorChanged", user));
-    return { signedOut };
+    return {
+      value: { signedOut },
+      audit: { event: changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client, details: recovering ? { accessCodeId: context.accessCodeId } : undefined },
+      mail: prepared ? renderMail("twoFactorEnabled", user, {}, prepared.codes) : renderMail("twoFactorChanged", user),
+    };
+  }).catch((error: unknown) => {
+    if (error === ABANDONED) return null;
+    throw error;
   });
   if (!outcome) return { ok: false, reason: "expired" };
-  nudgeDeliverer();
-  return { ok: true, changed, recoveryCodes: prepared?.codes ?? null, signedOut: outcome.signedOut };
+  // Recovered: shown as a first enrollment, with its new recovery codes.
+  return { ok: true, changed: changed && !recovering, recoveryCodes: prepared?.codes ?? null, signedOut: outcome.signedOut };
 }
 
 /** A new set of recovery codes (the old set stops working), mailed; other sessions end. One transaction. */
 export async function regenerateRecoveryCodes(user: Account, context: Context) {
   const prepared = await prepareRecoveryCodes(user.id);
-  const signedOut = await db.$transaction(async (tx) => {
+  const signedOut = await reportedChange(async (tx) => {
     await storeRecoveryCodes(tx, prepared);
-    const signedOut = await revokeSessions(user.id, context.sessionId, tx);
-    await record({ event: "recovery_codes.regenerated", userId: user.id, client: context.client }, tx);
-    await enqueueMail(tx, renderMail("recoveryCodesRegenerated", user, {}, prepared.codes));
-    return signedOut;
+    return {
+      value: await revokeSessions(user.id, context.sessionId, tx),
+      audit: { event: "recovery_codes.regenerated", userId: user.id, client: context.client },
+      mail: renderMail("recoveryCodesRegenerated", user, {}, prepared.codes),
+    };
   }, REPLACE_CODES_ISOLATION);
-  nudgeDeliverer();
   return { codes: prepared.codes, signedOut };
 }
 
@@ -103,12 +117,10 @@ export async function removeSecondFactor(tx: Tx, userId: string, keepSessionId?:
 
 /** The user turns 2FA off themselves (only while the policy allows: the caller checks). One transaction. */
 export async function disableTwoFactor(user: Account, context: Context) {
-  const signedOut = await db.$transaction(async (tx) => {
-    const signedOut = await removeSecondFactor(tx, user.id, context.sessionId);
-    await record({ event: "two_factor.disabled", userId: user.id, client: context.client }, tx);
-    await enqueueMail(tx, renderMail("twoFactorDisabled", user));
-    return signedOut;
-  });
-  nudgeDeliverer();
+  const signedOut = await reportedChange(async (tx) => ({
+    value: await removeSecondFactor(tx, user.id, context.sessionId),
+    audit: { event: "two_factor.disabled", userId: user.id, client: context.client },
+    mail: renderMail("twoFactorDisabled", user),
+  }));
   return { signedOut };
 }

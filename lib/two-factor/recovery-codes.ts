@@ -4,7 +4,7 @@ import { db } from "../db";
 import { bcryptCompare, bcryptHash } from "../hashing";
 import type { Prisma } from "../generated/sqlite/client";
 import { derivedKey } from "./secrets";
-import { asciiDigits } from "./totp";
+import { asciiDigits } from "../digits";
 
 export const RECOVERY_CODE_COUNT = 10;
 // No 0/o, 1/l/i: nothing that reads as another character when copied by hand.

@@ -1,5 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { config } from "../config";
+import { asciiDigits } from "../digits";
 
 const DIGITS = 6;
 const PERIOD_SECONDS = 30;
@@ -43,24 +44,6 @@ export function formatSecretForTyping(base32: string): string {
   return base32.match(/.{1,4}/g)?.join(" ") ?? "";
 }
 
-const DECIMAL_DIGIT = /\p{Nd}/u;
-
-// Unicode assigns decimal digits in runs of ten, 0 to 9: a digit's value is its distance from its run's start.
-function digitValue(char: string): string {
-  const cp = char.codePointAt(0)!;
-  let back = 0;
-  while (back < 64 && DECIMAL_DIGIT.test(String.fromCodePoint(cp - back - 1))) back++;
-  return String(back % 10);
-}
-
-/**
- * Typed text in the form codes are compared in: NFKC (full-width and other compatibility forms to
- * their plain letters and digits), then every remaining Unicode decimal digit (Arabic-Indic `٢`,
- * Persian `۲`, Devanagari `२`…) as its ASCII digit, as some phone keyboards type them.
- */
-export function asciiDigits(input: string): string {
-  return input.normalize("NFKC").replace(/\p{Nd}/gu, (d) => (d >= "0" && d <= "9" ? d : digitValue(d)));
-}
 
 /** The six ASCII digits of a typed code, in any script's digits, spaces removed; null for anything else. */
 export function normalizeCode(input: unknown): string | null {

@@ -1,17 +1,23 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
+import { Card, Page } from "@/components/ui/card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("titles"))("signIn") };
+}
 
 export default async function LoginPage() {
   if (await currentUser()) redirect("/");
   const t = await getTranslations("signIn");
   return (
-    <section className="card narrow">
-      <h1>{t("title")}</h1>
-      <p>{t("intro", { app: config().APP_NAME })}</p>
-      <SignInForm />
-    </section>
+    <Page width="narrow" title={t("title")} intro={t("intro", { app: config().APP_NAME })}>
+      <Card>
+        <SignInForm />
+      </Card>
+    </Page>
   );
 }

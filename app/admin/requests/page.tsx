@@ -1,80 +1,90 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Languages } from "lucide-react";
 import { CLOSED_REQUESTS_SHOWN, listResetRequests } from "@/lib/admin/requests";
 import { requireAdmin } from "@/lib/auth/guard";
-import styles from "@/components/admin/admin.module.css";
+import { isLocale } from "@/lib/i18n/locales";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, DetailList, Page } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { LocalTime } from "@/components/ui/local-time";
+import { Tabs } from "@/components/ui/tabs";
+import { RequestCase } from "@/components/recovery/request-case";
 import { RequestAnswer } from "@/components/admin/request-answer";
-import { Notice } from "@/components/ui/notice";
 
-export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ answered?: string }> }) {
-  await requireAdmin();
-  const answered = (await searchParams).answered;
-  const [t, tc, format, { open, closed }] = [await getTranslations("console.requests"), await getTranslations("console.common"), await getFormatter(), await listResetRequests()];
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : tc("none"));
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("console.requests"))("title") };
+}
+
+type Closed = Awaited<ReturnType<typeof listResetRequests>>["closed"][number];
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ answered?: string; sort?: string; dir?: string }> }) {
+  const admin = await requireAdmin();
+  const { answered, sort, dir } = await searchParams;
+  const [t, tc, tl, format, { open, closed }] = [await getTranslations("console.requests"), await getTranslations("console.common"), await getTranslations("language"), await getFormatter(), await listResetRequests()];
   const status = (s: string) => (s === "resolved" || s === "rejected" || s === "open" ? t(`statuses.${s}`) : s);
+  const by = ["received", "name", "status", "answeredAt"].includes(sort ?? "") ? sort! : "received";
+  const columns: Column<Closed>[] = [
+    { key: "received", header: t("received"), sortValue: (r) => r.createdAt, cell: (r) => <LocalTime date={r.createdAt} /> },
+    { key: "name", header: t("name"), rowHeader: true, sortValue: (r) => r.fullName, cell: (r) => r.fullName },
+    { key: "email", header: t("email"), cell: (r) => (r.userId ? <Link href={`/admin/users/${r.userId}`}>{r.email}</Link> : r.email) },
+    { key: "status", header: t("status"), sortValue: (r) => r.status, cell: (r) => <Badge tone={r.status === "resolved" ? "success" : "neutral"}>{status(r.status)}</Badge> },
+    { key: "answeredBy", header: t("answeredBy"), cell: (r) => r.resolvedByEmail ?? tc("none") },
+    { key: "answeredAt", header: t("answeredAt"), sortValue: (r) => r.resolvedAt, cell: (r) => (r.resolvedAt ? <LocalTime date={r.resolvedAt} /> : tc("none")) },
+    { key: "response", header: t("response"), className: "min-w-64 whitespace-pre-wrap", cell: (r) => r.response ?? tc("none") },
+  ];
+  const href = (key: string, d: "asc" | "desc") => `/admin/requests?sort=${key}&dir=${d}#closed`;
   return (
-    <section className="card wide">
-      <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
-      {(answered === "resolved" || answered === "rejected") && <Notice tone="success">{t("answered", { outcome: answered })}</Notice>}
-      <h2>{t("open")}</h2>
-      {open.length === 0 && <p>{t("noOpen")}</p>}
-      {open.map((r) => (
-        <section key={r.id} className={styles.request} aria-labelledby={`request-${r.id}`}>
-          <h3 id={`request-${r.id}`}>{r.fullName}</h3>
-          <dl className="details">
-            <dt>{t("received")}</dt>
-            <dd><time dateTime={r.createdAt.toISOString()}>{when(r.createdAt)}</time></dd>
-            <dt>{t("organisation")}</dt>
-            <dd>{r.organisation}</dd>
-            <dt>{t("email")}</dt>
-            <dd>{r.email}</dd>
-            <dt>{t("phone")}</dt>
-            <dd>{r.phone}</dd>
-            <dt>{t("explanation")}</dt>
-            <dd className={styles.explanation}>{r.explanation}</dd>
-          </dl>
-          <p>{r.userId ? <Link href={`/admin/users/${r.userId}`}>{t("account", { email: r.email })}</Link> : t("noAccount")}</p>
-          <RequestAnswer requestId={r.id} />
-        </section>
-      ))}
-      <h2>{t("closed")}</h2>
-      {closed.length === 0 ? (
-        <p>{t("noClosed")}</p>
-      ) : (
-        <>
-          <p>{t("closedIntro", { count: CLOSED_REQUESTS_SHOWN })}</p>
-          <div className={styles.scroll} role="region" aria-label={tc("scroll", { name: t("caption") })} tabIndex={0}>
-            <table>
-              <caption className={styles.visuallyHidden}>{t("caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("received")}</th>
-                  <th scope="col">{t("name")}</th>
-                  <th scope="col">{t("email")}</th>
-                  <th scope="col">{t("status")}</th>
-                  <th scope="col">{t("answeredBy")}</th>
-                  <th scope="col">{t("answeredAt")}</th>
-                  <th scope="col">{t("response")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {closed.map((r) => (
-                  <tr key={r.id}>
-                    <td>{when(r.createdAt)}</td>
-                    <th scope="row">{r.fullName}</th>
-                    <td>{r.userId ? <Link href={`/admin/users/${r.userId}`}>{r.email}</Link> : r.email}</td>
-                    <td>{status(r.status)}</td>
-                    <td>{r.resolvedByEmail ?? tc("none")}</td>
-                    <td>{when(r.resolvedAt)}</td>
-                    <td className={styles.explanation}>{r.response ?? tc("none")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </section>
+    <Page width="full" title={t("title")} intro={t("intro")}>
+      {(answered === "resolved" || answered === "rejected") && <Alert tone="success">{t("answered", { outcome: answered })}</Alert>}
+      {answered === "info" && <Alert tone="success">{(await getTranslations("recovery.request"))("infoSent")}</Alert>}
+      <Tabs
+        label={t("title")}
+        defaultValue={sort ? "closed" : "open"}
+        tabs={[
+          {
+            value: "open",
+            label: `${t("open")} (${format.number(open.length)})`,
+            content:
+              open.length === 0 ? (
+                <p>{t("noOpen")}</p>
+              ) : (
+                open.map((r) => (
+                  <Card key={r.id} as="section" labelledBy={`request-${r.id}`}>
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <h2 id={`request-${r.id}`} className="text-xl">{r.fullName}</h2>
+                      <Badge tone="info"><Languages aria-hidden className="size-4" />{t("language", { language: isLocale(r.locale) ? tl(`names.${r.locale}`) : r.locale })}</Badge>
+                    </div>
+                    <DetailList
+                      items={[
+                        { label: t("received"), value: <LocalTime date={r.createdAt} /> },
+                        { label: t("organisation"), value: r.organisation },
+                        { label: t("email"), value: r.email },
+                        { label: t("phone"), value: r.phone },
+                        { label: t("explanation"), value: <span className="whitespace-pre-wrap">{r.explanation}</span> },
+                      ]}
+                    />
+                    <p>{r.userId ? <Link href={`/admin/users/${r.userId}`}>{t("account", { email: r.email })}</Link> : t("noAccount")}</p>
+                    <RequestCase request={r} adminId={admin.id} />
+                    <RequestAnswer requestId={r.id} />
+                  </Card>
+                ))
+              ),
+          },
+          {
+            value: "closed",
+            label: t("closed"),
+            content: (
+              <div id="closed" className="space-y-3">
+                {closed.length > 0 && <p>{t("closedIntro", { count: CLOSED_REQUESTS_SHOWN })}</p>}
+                <DataTable columns={columns} rows={closed} rowKey={(r) => r.id} caption={t("caption")} sort={{ by, dir: dir === "asc" ? "asc" : "desc", href, local: true }} empty={t("noClosed")} />
+              </div>
+            ),
+          },
+        ]}
+      />
+    </Page>
   );
 }

@@ -1,31 +1,32 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/guard";
 import { policySettings } from "@/lib/settings";
+import { Card, Page } from "@/components/ui/card";
 import { PolicyForm, SendReminders } from "@/components/admin/policy-forms";
-import { TrustDaysForm } from "@/components/account/trusted-browser-forms";
-import { trustedBrowserDays } from "@/lib/auth/trusted-browser";
+import { RecoverySettingsForm } from "@/components/recovery/recovery-settings-form";
+import { recoverySettings } from "@/lib/recovery-settings";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("console.settings"))("title") };
+}
 
 export default async function SettingsPage() {
   await requireAdmin();
-  const [t, current] = [await getTranslations("console.settings"), await policySettings()];
-  const tb = await getTranslations("trustedBrowsers");
+  const [t, current, recovery] = [await getTranslations("console.settings"), await policySettings(), await recoverySettings()];
   return (
-    <section className="card">
-      <h1>{t("title")}</h1>
-      <section aria-labelledby="policy-title">
-        <h2 id="policy-title">{t("policy")}</h2>
+    <Page title={t("title")}>
+      <Card as="section" labelledBy="policy-title">
+        <h2 id="policy-title" className="text-xl">{t("policy")}</h2>
         <p>{t("intro")}</p>
         <PolicyForm current={current} />
-      </section>
-      <section className="setting" aria-labelledby="trust-title">
-        <h2 id="trust-title">{tb("settingTitle")}</h2>
-        <TrustDaysForm days={await trustedBrowserDays()} />
-      </section>
-      <section className="setting" aria-labelledby="reminders-title">
-        <h2 id="reminders-title">{t("reminders")}</h2>
+      </Card>
+      <Card as="section" labelledBy="reminders-title">
+        <h2 id="reminders-title" className="text-xl">{t("reminders")}</h2>
         <p>{t("remindersIntro")}</p>
         <SendReminders />
-      </section>
-    </section>
+      </Card>
+      <RecoverySettingsForm current={recovery} />
+    </Page>
   );
 }

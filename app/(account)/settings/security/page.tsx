@@ -1,50 +1,69 @@
-import Link from "next/link";
+import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { KeyRound, Smartphone } from "lucide-react";
 import { policyNow, requireUser } from "@/lib/auth/guard";
 import { mayDisable } from "@/lib/policy";
 import { config } from "@/lib/config";
-import { newSubmission } from "@/lib/two-factor/issued";
+import { listSessions, sessionHandle } from "@/lib/auth/sessions";
 import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
-import { Notice } from "@/components/ui/notice";
-import { SecurityChange } from "@/components/two-factor/security-forms";
+import { Alert } from "@/components/ui/alert";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, Page } from "@/components/ui/card";
+import { SecurityAction, SecurityDialog } from "@/components/two-factor/security-forms";
 import { SessionList } from "@/components/account/session-list";
+import { TwoFactorStatusHeading } from "@/components/two-factor/status-heading";
 import { PasskeyList } from "@/components/two-factor/passkey-list";
 import { TrustedBrowserList } from "@/components/account/trusted-browser-list";
-import { listSessions, sessionHandle } from "@/lib/auth/sessions";
 
 const FEW_CODES = 3;
 
-export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ recovery?: string }> }) {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("titles"))("security") };
+}
+
+// Status first, then a card per method with its actions; `changed` says what the last action did.
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ recovery?: string; changed?: string }> }) {
   const user = await requireUser();
   const [t, tv, format] = [await getTranslations("security"), await getTranslations("verify"), await getFormatter()];
   const app = config().APP_NAME;
   const on = !!user.twoFactorEnabledAt;
   const left = on ? await remainingRecoveryCodes(user.id) : 0;
-  const usedRecovery = (await searchParams).recovery;
+  const { recovery: usedRecovery, changed } = await searchParams;
+  const since = on ? format.dateTime(user.twoFactorEnabledAt!, { dateStyle: "long" }) : "";
   return (
-    <section className="card">
-      <h1>{t("title")}</h1>
-      {usedRecovery !== undefined && on && <Notice tone="warning">{tv("recoveryUsed", { remaining: left })}</Notice>}
-      <h2>{t("status")}</h2>
-      {on ? (
-        <>
-          <p>{t("on", { date: format.dateTime(user.twoFactorEnabledAt!, { dateStyle: "long" }) })}</p>
-          <p>{t("codesLeft", { count: left })}</p>
-          {left <= FEW_CODES && <Notice tone="warning">{t("codesLow")}</Notice>}
-          <p>{t("confirmHint")}</p>
-          <PasskeyList userId={user.id} />
-          <SecurityChange operation="regenerate" email={user.email} app={app} submission={newSubmission()} />
-          <SecurityChange operation="change" email={user.email} app={app} submission={newSubmission()} />
-          {mayDisable(user, await policyNow()) ? <SecurityChange operation="disable" email={user.email} app={app} submission={newSubmission()} /> : <p>{t("disableNotOffered")}</p>}
-        </>
-      ) : (
-        <>
-          <p>{t("off")}</p>
-          <p><Link className="button button-primary" href="/two-factor/setup">{t("turnOn")}</Link></p>
-        </>
+    <Page title={t("title")}>
+      {usedRecovery !== undefined && on && <Alert tone="warning">{tv("recoveryUsed", { remaining: left })}</Alert>}
+      {changed === "off" && !on && <FocusOnMount><Alert tone="success">{t("disabled")}</Alert></FocusOnMount>}
+      <Card as="section" labelledBy="status-title">
+        <TwoFactorStatusHeading on={on} titleId="status-title" />
+        <p>{on ? t("on", { date: since }) : t("off")}</p>
+        {!on && <ButtonLink href="/two-factor/setup">{t("turnOn")}</ButtonLink>}
+      </Card>
+      {on && (
+        <SecurityDialog email={user.email} app={app}>
+          <Card as="section" labelledBy="app-title">
+            <h2 id="app-title" className="text-xl flex items-center gap-2"><Smartphone aria-hidden className="size-5" />{t("appTitle")}</h2>
+            <p>{t("appStatus", { date: since })}</p>
+            <p className="text-sm text-muted">{t("changeHint")}</p>
+            <div className="flex flex-wrap gap-2">
+              <SecurityAction operation="change" />
+              {mayDisable(user, await policyNow()) && <SecurityAction operation="disable" />}
+            </div>
+            {!mayDisable(user, await policyNow()) && <p className="text-sm text-muted">{t("disableNotOffered")}</p>}
+          </Card>
+          <Card as="section" labelledBy="codes-card-title">
+            <h2 id="codes-card-title" className="text-xl flex items-center gap-2"><KeyRound aria-hidden className="size-5" />{t("codesCardTitle")}</h2>
+            <p>{t("codesLeft", { count: left })}</p>
+            {left <= FEW_CODES && <Alert tone="warning" live={false}>{t("codesLow")}</Alert>}
+            <p className="text-sm text-muted">{t("regenerateHint")}</p>
+            <SecurityAction operation="regenerate" variant={left <= FEW_CODES ? "primary" : "secondary"} />
+          </Card>
+        </SecurityDialog>
       )}
+      {on && <PasskeyList userId={user.id} />}
       {on && <TrustedBrowserList userId={user.id} />}
       <SessionList sessions={await listSessions(user.id)} current={sessionHandle(user.sessionId)} />
-    </section>
+    </Page>
   );
 }

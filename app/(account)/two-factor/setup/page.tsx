@@ -1,80 +1,102 @@
-import Link from "next/link";
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { QRCodeSVG } from "qrcode.react";
 import { policyNow, requireUser, rolloutOf } from "@/lib/auth/guard";
 import { identityConfirmedRecently } from "@/lib/auth/sessions";
 import { cancelSetup, deferEnrollment } from "@/lib/actions/two-factor";
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Card, Page } from "@/components/ui/card";
 import { config } from "@/lib/config";
-import { policyMoment } from "@/lib/dates";
-import { requestTimeZone } from "@/lib/i18n/request";
 import { newSubmission } from "@/lib/two-factor/issued";
 import { pendingEnrollment } from "@/lib/two-factor/manage";
 import { formatSecretForTyping } from "@/lib/two-factor/totp";
 import { ConfirmIdentityForm } from "@/components/two-factor/confirm-identity-form";
 import { ScanStep } from "@/components/two-factor/scan-step";
-import { PasskeyEnrollment } from "@/components/two-factor/passkey-enrollment";
+import { WizardNotice } from "@/components/rollout/wizard-notice";
+import { WizardStepper } from "@/components/two-factor/wizard-stepper";
+import { wizardSteps, type WizardStep } from "@/components/two-factor/wizard-steps";
+
+type Search = Promise<{ step?: string }>;
+
+/** Which screen of the wizard this request shows (the done screen is the scan step's answer). */
+async function stepOf(searchParams: Search) {
+  const user = await requireUser({ enrolling: true });
+  // Signed in with a temporary access code: the whole wizard, as for a first enrollment.
+  const changing = !!user.twoFactorEnabledAt && !user.wizardOnly;
+  const confirmed = identityConfirmedRecently(user.identityConfirmedAt);
+  const step: WizardStep = confirmed ? "scan" : (await searchParams).step === "confirm" ? "confirm" : "start";
+  return { user, changing, confirmed, step };
+}
+
+/** The tab's title: "Step 2 of 4: Confirm your password · Set up two-factor authentication". */
+async function titleOf(changing: boolean, step: WizardStep) {
+  const [t, ts] = [await getTranslations("wizard"), await getTranslations("setup")];
+  const steps = wizardSteps(changing);
+  const index = Math.max(0, steps.indexOf(step as never));
+  return `${t("stepOf", { step: index + 1, total: steps.length, name: t(`steps.${steps[index]!}`) })} · ${changing ? ts("changeTitle") : ts("title")}`;
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: Search }): Promise<Metadata> {
+  const { changing, step } = await stepOf(searchParams);
+  return { title: await titleOf(changing, step) };
+}
 
 // The wizard: start → confirm password → scan and confirm a code → done (recovery codes).
-export default async function SetupPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
-  const user = await requireUser({ enrolling: true });
+export default async function SetupPage({ searchParams }: { searchParams: Search }) {
+  const { user, changing, confirmed, step } = await stepOf(searchParams);
+  if (changing && step === "start") redirect("/settings/security");
   const rollout = await rolloutOf(user);
   const policy = await policyNow();
-  const cutoff = policyMoment(policy.requiredFrom, await getLocale(), await requestTimeZone());
   const tr = await getTranslations("rollout");
   const t = await getTranslations("setup");
   const app = config().APP_NAME;
-  const changing = !!user.twoFactorEnabledAt;
-  const confirmed = identityConfirmedRecently(user.identityConfirmedAt);
-  const step = (await searchParams).step;
-  if (changing && !confirmed && step !== "confirm") redirect("/settings/security");
 
-  const notice = (rollout.kind === "required" || rollout.kind === "grace") && (
-    <Notice tone="warning">
-      {user.role === "admin" ? tr("adminRequired") : tr("required", { date: cutoff.moment })}
-      {user.role !== "admin" && cutoff.local && <> {tr("yourTime", { time: cutoff.local })}</>}
-      {rollout.kind === "grace" && <> {tr("graceLeft", { days: rollout.daysLeft })}</>}
-    </Notice>
-  );
+  const notice = await WizardNotice({ user, state: rollout, policy });
 
   return (
-    <section className="card">
-      <h1>{changing ? t("changeTitle") : t("title")}</h1>
-      {!confirmed && notice}
+    <Page title={changing ? t("changeTitle") : t("title")}>
       {confirmed ? (
-        <>
-          <ScanStep {...(await scan(user))} app={app} cancel={cancelSetup} notice={notice || null} />
-          {!changing && <PasskeyEnrollment app={app} />}
-        </>
-      ) : step === "confirm" ? (
-        <ConfirmIdentityForm withCode={changing} />
+        <ScanStep {...(await scan(user, t("qrAlt", { app })))} app={app} cancel={cancelSetup} notice={notice || null} changing={changing} scanTitle={await titleOf(changing, "scan")} doneTitle={await titleOf(changing, changing ? "done" : "codes")} passkey={!changing} />
       ) : (
-        <div className="stack">
-          <h2>{t("whatTitle")}</h2>
-          <p>{t("what")}</p>
-          <h2>{t("appsTitle")}</h2>
-          <p>{t("apps")}</p>
-          <ul>
-            <li>{t("appGoogle")}</li>
-            <li>{t("appMicrosoft")}</li>
-            <li>{t("appOther")}</li>
-          </ul>
-          <p className="actions">
-            <Link className="button button-primary" href="/two-factor/setup?step=confirm">{t("begin")}</Link>
-          </p>
-          {rollout.kind === "grace" && (
-            <form action={deferEnrollment}>
-              <Button variant="secondary">{tr("remindLater")}</Button>
-            </form>
+        <>
+          <WizardStepper changing={changing} step={step} />
+          {notice}
+          {user.wizardOnly && <Alert tone="warning" live={false}>{(await getTranslations("recovery.wizard"))("notice")}</Alert>}
+          {step === "confirm" ? (
+            <Card>
+              <ConfirmIdentityForm withCode={changing} />
+            </Card>
+          ) : (
+            <Card>
+              <h2 className="text-xl">{t("whatTitle")}</h2>
+              <p>{t("what")}</p>
+              <h2 className="text-xl">{t("appsTitle")}</h2>
+              <p>{t("apps")}</p>
+              <ul className="list-disc pl-6">
+                <li>{t("appGoogle")}</li>
+                <li>{t("appMicrosoft")}</li>
+                <li>{t("appOther")}</li>
+              </ul>
+              <div className="flex flex-wrap gap-2">
+                <ButtonLink href="/two-factor/setup?step=confirm">{t("begin")}</ButtonLink>
+                {rollout.kind === "snoozable" && (
+                  <form action={deferEnrollment}>
+                    <Button variant="secondary">{tr("remindLater")}</Button>
+                  </form>
+                )}
+              </div>
+            </Card>
           )}
-        </div>
+        </>
       )}
-    </section>
+    </Page>
   );
 }
 
-async function scan(user: Awaited<ReturnType<typeof requireUser>>) {
+async function scan(user: Awaited<ReturnType<typeof requireUser>>, label: string) {
   const { secret, uri } = await pendingEnrollment(user);
-  return { uri, typedKey: formatSecretForTyping(secret), submission: newSubmission() };
+  const qr = <QRCodeSVG value={uri} size={192} marginSize={2} title={label} role="img" aria-label={label} />;
+  return { uri, typedKey: formatSecretForTyping(secret), qr, submission: newSubmission() };
 }

@@ -1,23 +1,33 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { pendingSignIn } from "@/lib/auth/pending";
+import { Card, Page } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
 import { LostAccessForm } from "@/components/auth/lost-access-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("titles"))("lostAccess") };
+}
 
 // Reachable from the second sign-in step only: the request is for the account whose password was just given.
 export default async function LostAccessPage() {
   if (!(await pendingSignIn())) redirect("/login");
   const t = await getTranslations("lostAccess");
   return (
-    <section className="card">
-      <h1>{t("title")}</h1>
-      <h2>{t("recoveryTitle")}</h2>
-      <p>{t("recovery")}</p>
-      <p><Link href="/login/verify?method=recovery">{t("useRecovery")}</Link></p>
-      <h2>{t("requestTitle")}</h2>
-      <p>{t("request")}</p>
-      <LostAccessForm />
+    <Page title={t("title")}>
+      <Card as="section" labelledBy="recovery-title">
+        <h2 id="recovery-title" className="text-xl">{t("recoveryTitle")}</h2>
+        <p>{t("recovery")}</p>
+        <ButtonLink href="/login/verify?method=recovery" variant="secondary">{t("useRecovery")}</ButtonLink>
+      </Card>
+      <Card as="section" labelledBy="request-title">
+        <h2 id="request-title" className="text-xl">{t("requestTitle")}</h2>
+        <p>{t("request")}</p>
+        <LostAccessForm />
+      </Card>
       <p><Link href="/login/verify">{t("back")}</Link></p>
-    </section>
+    </Page>
   );
 }

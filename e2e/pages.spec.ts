@@ -1,0 +1,123 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { codeAt, createAccount, expect, test, type Account } from "./fixtures";
+
+// Every page of the product in each language at a phone's and a laptop's width: no WCAG 2.2 AA
+// violation axe can find, nothing wider than the screen, and a screenshot for people to look at.
+const messages = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, "utf8")) as Messages;
+type Messages = typeof import("../messages/en.json");
+const [en, fr, nl] = ["en", "fr", "nl"].map(messages) as [Messages, Messages, Messages];
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const LANGUAGES = { en: { messages: en, browser: "en-GB" }, fr: { messages: fr, browser: "fr-BE" }, nl: { messages: nl, browser: "nl-BE" } } as const;
+const WIDTHS = [390, 1280] as const;
+const SCREENSHOTS = "test-results/screenshots";
+
+type Problem = { page: string; problem: string };
+
+/** Checks the page as it stands: axe, then the width; saves a full-page screenshot. */
+async function check(page: Page, name: string, folder: string, problems: Problem[]) {
+  await page.waitForLoadState("load");
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  for (const v of results.violations) problems.push({ page: name, problem: `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})` });
+  const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
+    // The innermost elements that reach past the right edge, to say what to fix.
+    const past = [...document.body.querySelectorAll<HTMLElement>("*")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+    const innermost = past.filter((el) => !past.some((other) => other !== el && el.contains(other)));
+    const describe = (el: HTMLElement) => `<${el.tagName.toLowerCase()} class="${el.className.toString().slice(0, 60)}">${(el.textContent ?? "").trim().slice(0, 40)}`;
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, culprits: innermost.slice(0, 3).map(describe) };
+  });
+  if (scrollWidth > innerWidth) problems.push({ page: name, problem: `${scrollWidth} px wide in a ${innerWidth} px window: ${culprits.join(" | ")}` });
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+}
+
+async function signInWithPassword(page: Page, m: Messages, account: Account) {
+  await page.goto("/login");
+  await page.getByLabel(m.signIn.email).fill(account.email);
+  await page.getByLabel(m.signIn.password).fill(account.password);
+  await page.getByRole("button", { name: m.signIn.submit }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/** Walks the wizard; `visit` sees each screen (start, password, scan, done). Returns the key. */
+async function enroll(page: Page, m: Messages, password: string, visit: (name: string) => Promise<void> = async () => {}) {
+  await page.goto("/two-factor/setup");
+  await visit("wizard-1-start");
+  await page.getByRole("link", { name: m.setup.begin }).click();
+  await expect(page.getByLabel(m.setup.password)).toBeVisible();
+  await visit("wizard-2-password");
+  await page.getByLabel(m.setup.password).fill(password);
+  await page.getByRole("button", { name: m.setup.confirm }).click();
+  const key = (await page.getByTestId("totp-key").textContent())!;
+  await visit("wizard-3-scan");
+  await page.getByLabel(m.setup.code).fill(codeAt(key));
+  await page.getByRole("button", { name: m.setup.submit }).click();
+  await expect(page.getByRole("list", { name: m.setup.codesTitle }).getByRole("listitem")).toHaveCount(10);
+  await visit("wizard-4-done");
+  return key;
+}
+
+for (const [locale, { messages: m, browser: browserLocale }] of Object.entries(LANGUAGES)) {
+  for (const width of WIDTHS) {
+    test(`every page in ${locale} at ${width} px: no axe violation, nothing wider than the screen`, async ({ browser }) => {
+      test.setTimeout(360_000);
+      const folder = `${SCREENSHOTS}/${locale}-${width}`;
+      mkdirSync(folder, { recursive: true });
+      const problems: Problem[] = [];
+      const [user, admin] = await Promise.all([createAccount({ locale: locale as "en" }), createAccount({ locale: locale as "en", admin: true })]);
+      const context = await browser.newContext({ locale: browserLocale, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const visit = (name: string) => check(page, name, folder, problems);
+
+      await page.goto("/login");
+      await visit("sign-in");
+
+      await signInWithPassword(page, m, user);
+      const key = await enroll(page, m, user.password, visit);
+      await page.goto("/");
+      await visit("account");
+      await page.goto("/settings/security");
+      await visit("security");
+      await page.getByRole("button", { name: m.security.regenerate }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await visit("security-dialog");
+      await page.keyboard.press("Escape");
+      await page.goto("/admin");
+      await visit("forbidden");
+      await page.goto("/no-such-page");
+      await visit("not-found");
+
+      await context.clearCookies();
+      await signInWithPassword(page, m, user);
+      await visit("verify");
+      await page.goto("/login/verify?method=recovery");
+      await visit("verify-recovery");
+      await page.goto("/login/lost-access");
+      await visit("lost-access");
+      expect(key).toBeTruthy();
+
+      await context.clearCookies();
+      await signInWithPassword(page, m, admin);
+      await enroll(page, m, admin.password);
+      const userId = await (async () => {
+        await page.goto(`/admin/users?q=${encodeURIComponent(user.email)}`);
+        const href = await page.getByRole("link", { name: user.email }).getAttribute("href");
+        return href!.split("/").pop();
+      })();
+      for (const [name, path] of [
+        ["admin-overview", "/admin"],
+        ["admin-accounts", "/admin/users"],
+        ["admin-account", `/admin/users/${userId}`],
+        ["admin-requests", "/admin/requests"],
+        ["admin-audit", "/admin/audit"],
+        ["admin-settings", "/admin/settings"],
+        ["admin-outbox", "/admin/outbox"],
+      ] as const) {
+        await page.goto(path);
+        await visit(name);
+      }
+      await context.close();
+      expect(problems, problems.map((p) => `${p.page}: ${p.problem}`).join("\n")).toEqual([]);
+    });
+  }
+}
