@@ -7,6 +7,7 @@ import { db } from "./db";
 import { nudgeDeliverer } from "./mail/deliverer";
 import { enqueueMail, type Tx } from "./mail/send";
 import { renderMail } from "./mail/templates";
+import { reportedChange } from "./reported-change";
 import { needsSecondAdmin, recoverySettings } from "./recovery-settings";
 import { removeSecondFactor } from "./two-factor/manage";
 import { activeCodeOf, disownLink, formatAccessCode, hashAccessCode, newAccessCode, readDisownToken } from "./two-factor/temporary-access";
@@ -116,6 +117,8 @@ async function carryOut(recoveryId: string, user: Target, by: By, approval: bool
     if (code) {
       // One active code per account: a new one replaces the old.
       await tx.supportRecovery.updateMany({ where: { userId: user.id, kind: "access_code", status: "active", id: { not: recoveryId } }, data: { status: "replaced", endedAt: now, endedById: by.actor?.id ?? null } });
+      // The second factor is in doubt: no browser skips it any more (lib/auth/trusted-browser.ts).
+      await tx.trustedBrowser.deleteMany({ where: { userId: user.id } });
       await record({ event: "temporary_access.issued", userId: user.id, actorId: by.actor?.id, client: by.client, details: { ...details, expiresAt: expiresAt!.toISOString() } }, tx);
       await enqueueMail(tx, renderMail("accessCodeIssued", user, { who, time: mailTime(now, user.locale), until: mailTime(expiresAt!, user.locale), reference: reference ?? "none", link }));
       return { signedOut: undefined };
@@ -146,13 +149,19 @@ export async function revokeAccessCode(userId: string, admin: NonNullable<Actor>
   });
 }
 
-/** Mails the owner that their code was used (who signed in from where, when), with the "This wasn't me" link. One transaction with the audit event. */
+/**
+ * Mails the owner that their code was used (who signed in from where, when), with the "This wasn't
+ * me" link, and forgets every browser the account trusted. One transaction with the audit event.
+ */
 export async function reportAccessCodeUse(user: Account, recoveryId: string, client: Client): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await record({ event: "temporary_access.used", userId: user.id, client, details: { recoveryId } }, tx);
-    await enqueueMail(tx, renderMail("accessCodeUsed", user, { time: mailTime(new Date(), user.locale), address: client.ip ?? "none", link: disownLink(recoveryId) }));
+  await reportedChange(async (tx) => {
+    await tx.trustedBrowser.deleteMany({ where: { userId: user.id } });
+    return {
+      value: null,
+      audit: { event: "temporary_access.used", userId: user.id, client, details: { recoveryId } },
+      mail: renderMail("accessCodeUsed", user, { time: mailTime(new Date(), user.locale), address: client.ip ?? "none", link: disownLink(recoveryId) }),
+    };
   });
-  nudgeDeliverer();
 }
 
 export type DisownOutcome = { ok: true; signedOut: number } | { ok: false; reason: "invalid" | "used" };

@@ -124,7 +124,8 @@ export type EnrollPasskeyState = { error?: Problem; options?: PublicKeyCredentia
 /** The wizard's "Use a passkey or security key instead", first half: options, once the password was confirmed. */
 export async function startPasskeyEnrollment(): Promise<EnrollPasskeyState> {
   const user = await requireUser({ enrolling: true });
-  if (user.twoFactorEnabledAt) return { error: problem("errors.malformed") };
+  // A session opened with a temporary access code replaces the second factor the owner lost.
+  if (user.twoFactorEnabledAt && !user.wizardOnly) return { error: problem("errors.malformed") };
   if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: problem("twoFactorErrors.confirmExpired") };
   return { options: await registrationOptions(user, user.sessionId) };
 }
@@ -132,13 +133,14 @@ export async function startPasskeyEnrollment(): Promise<EnrollPasskeyState> {
 /** The wizard's passkey, second half: 2FA on with this passkey, recovery codes shown once and mailed. */
 export async function finishPasskeyEnrollment(_: EnrollPasskeyState, form: FormData): Promise<EnrollPasskeyState> {
   const user = await requireUser({ enrolling: true });
-  if (user.twoFactorEnabledAt) return { error: problem("errors.malformed") };
+  // A session opened with a temporary access code replaces the second factor the owner lost.
+  if (user.twoFactorEnabledAt && !user.wizardOnly) return { error: problem("errors.malformed") };
   if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: problem("twoFactorErrors.confirmExpired") };
   const verified = await verifyRegistration(user.sessionId, credentialOf(form));
   if (!verified.ok) return { error: problem(`passkeys.errors.${verified.reason}`) };
   const name = passkeyName(text(form, "name")) ?? "Passkey";
-  const enrolled = await enrollWithPasskey(user, verified.passkey, name, { client: clientOf(await headers()), sessionId: user.sessionId });
-  if (!enrolled) return { error: problem("errors.malformed") };
+  const enrolled = await enrollWithPasskey(user, verified.passkey, name, { client: clientOf(await headers()), sessionId: user.sessionId, accessCodeId: user.wizardOnly ? user.accessCodeId : null });
+  if (!enrolled) return { error: problem("twoFactorErrors.confirmExpired") };
   await markIdentityConfirmed(user.sessionId, null);
   return { done: { codes: enrolled.recoveryCodes, email: user.email } };
 }

@@ -74,6 +74,8 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
     if (count !== 1) return { value: null };
     // The code was disowned meanwhile ("This wasn't me"): undo the switch, keep the old app.
     if (recovering && !(await finishAccessCodeEnrollment(tx, context.accessCodeId!, context.sessionId!))) throw ABANDONED;
+    // The old passkeys go with the old app: the owner lost access to them too.
+    if (recovering) await tx.passkey.deleteMany({ where: { userId: user.id } });
     if (prepared) await storeRecoveryCodes(tx, prepared);
     const signedOut = await revokeSessions(user.id, context.sessionId, tx);
     return {

@@ -8,13 +8,12 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { record } from "../audit";
 import { revokeSessions, type Client } from "../auth/sessions";
 import { config } from "../config";
 import { db } from "../db";
-import { nudgeDeliverer } from "../mail/deliverer";
-import { enqueueMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
+import { reportedChange } from "../reported-change";
+import { finishAccessCodeEnrollment } from "./temporary-access";
 import type { Account } from "../users";
 import { prepareRecoveryCodes, storeRecoveryCodes } from "./recovery-codes";
 import { checkThrottle, claimAttempt, registerSuccess, THROTTLE_CLEARED, type Claim, type Refusal } from "./throttle";
@@ -141,35 +140,46 @@ type Context = { client: Client; sessionId?: string };
 
 /** Adds a verified passkey to an account that has 2FA on: stored, audited and mailed in one transaction. */
 export async function addPasskey(user: Account, passkey: NewPasskey, name: string, context: Context) {
-  const created = await db.$transaction(async (tx) => {
+  return reportedChange(async (tx) => {
     const created = await tx.passkey.create({ data: { userId: user.id, name, ...passkey } });
-    await record({ event: "passkey.added", userId: user.id, client: context.client, details: { passkeyId: created.id, name, backedUp: passkey.backedUp } }, tx);
-    await enqueueMail(tx, renderMail("passkeyAdded", user, { passkey: name }));
-    return created;
+    return {
+      value: { id: created.id },
+      audit: { event: "passkey.added", userId: user.id, client: context.client, details: { passkeyId: created.id, name, backedUp: passkey.backedUp } },
+      mail: renderMail("passkeyAdded", user, { passkey: name }),
+    };
   });
-  nudgeDeliverer();
-  return { id: created.id };
 }
 
 /**
  * The wizard's other way: a first passkey turns 2FA on. Everything commits together, as with an
  * app: the passkey, 2FA on, ten recovery codes (returned, and mailed), the user's other sessions
- * ended, the audit event. Returns null when 2FA was turned on meanwhile (nothing changed then).
+ * ended, the audit event. For a session opened with a temporary access code (`accessCodeId`), the
+ * passkey replaces the second factor the owner lost: the old app, passkeys and recovery codes go,
+ * and the code's recovery is marked enrolled. Returns null when nothing changed: 2FA was turned on
+ * meanwhile, or the code was disowned ("This wasn't me").
  */
-export async function enrollWithPasskey(user: Account, passkey: NewPasskey, name: string, context: Context) {
+export async function enrollWithPasskey(user: Account, passkey: NewPasskey, name: string, context: Context & { accessCodeId?: string | null }) {
+  const recovering = !!context.accessCodeId && !!context.sessionId;
   const prepared = await prepareRecoveryCodes(user.id);
-  const outcome = await db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: user.id, twoFactorEnabledAt: null }, data: { twoFactorEnabledAt: new Date(), ...THROTTLE_CLEARED } });
-    if (count !== 1) return null;
+  const outcome = await reportedChange(async (tx) => {
+    if (recovering) {
+      if (!(await finishAccessCodeEnrollment(tx, context.accessCodeId!, context.sessionId!))) return { value: null };
+      await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpLastStep: null, totpPendingSecret: null, totpPendingCreatedAt: null, ...THROTTLE_CLEARED } });
+      await tx.passkey.deleteMany({ where: { userId: user.id } });
+    } else {
+      const { count } = await tx.user.updateMany({ where: { id: user.id, twoFactorEnabledAt: null }, data: { twoFactorEnabledAt: new Date(), ...THROTTLE_CLEARED } });
+      if (count !== 1) return { value: null };
+    }
     await tx.passkey.create({ data: { userId: user.id, name, ...passkey } });
     await storeRecoveryCodes(tx, prepared);
     const signedOut = await revokeSessions(user.id, context.sessionId, tx);
-    await record({ event: "two_factor.enabled", userId: user.id, client: context.client, details: { method: "passkey", name } }, tx);
-    await enqueueMail(tx, renderMail("twoFactorEnabled", user, {}, prepared.codes));
-    return { signedOut };
+    return {
+      value: { signedOut },
+      audit: { event: "two_factor.enabled", userId: user.id, client: context.client, details: { method: "passkey", name, ...(recovering && { accessCodeId: context.accessCodeId }) } },
+      mail: renderMail("twoFactorEnabled", user, {}, prepared.codes),
+    };
   });
   if (!outcome) return null;
-  nudgeDeliverer();
   return { recoveryCodes: prepared.codes, signedOut: outcome.signedOut };
 }
 
@@ -185,19 +195,19 @@ export async function renamePasskey(userId: string, passkeyId: string, name: str
  * factor besides recovery codes: an account without an app keeps at least one passkey.
  */
 export async function removePasskey(user: Account, passkeyId: string, context: Context): Promise<{ ok: true } | { ok: false; reason: "gone" | "last" }> {
-  const outcome = await db.$transaction(async (tx) => {
+  const outcome = await reportedChange(async (tx) => {
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: user.id } });
-    if (!passkey) return "gone" as const;
+    if (!passkey) return { value: "gone" as const };
     const owner = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } });
-    if (!owner.totpSecret && (await tx.passkey.count({ where: { userId: user.id } })) <= 1) return "last" as const;
+    if (!owner.totpSecret && (await tx.passkey.count({ where: { userId: user.id } })) <= 1) return { value: "last" as const };
     await tx.passkey.delete({ where: { id: passkey.id } });
-    await record({ event: "passkey.removed", userId: user.id, client: context.client, details: { passkeyId, name: passkey.name } }, tx);
-    await enqueueMail(tx, renderMail("passkeyRemoved", user, { passkey: passkey.name }));
-    return "removed" as const;
+    return {
+      value: "removed" as const,
+      audit: { event: "passkey.removed", userId: user.id, client: context.client, details: { passkeyId, name: passkey.name } },
+      mail: renderMail("passkeyRemoved", user, { passkey: passkey.name }),
+    };
   });
-  if (outcome !== "removed") return { ok: false, reason: outcome };
-  nudgeDeliverer();
-  return { ok: true };
+  return outcome === "removed" ? { ok: true } : { ok: false, reason: outcome };
 }
 
 /**
