@@ -37,7 +37,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
     <Page width="narrow" title={t("title")} intro={intro}>
       {withPasskey && (
         <Card as="section" labelledBy="passkey-title">
-          <h2 id="passkey-title" className="text-xl">{tp("use")}</h2>
+          <h2 id="passkey-title" className="text-xl">{tp("title")}</h2>
           <PasskeySignIn trustDays={trustDays} />
         </Card>
       )}
