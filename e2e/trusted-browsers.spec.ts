@@ -28,6 +28,8 @@ async function recoveryStep(page: Page, code: string, trust: boolean) {
 }
 
 test("a trusted browser skips the code until forgotten, never elsewhere, and not after a password change", async ({ page, browser, account }) => {
+  // Two enrollments, seven sign-ins, a second browser and the operators' command line: 55 s of 60 on SQLite under load.
+  test.setTimeout(120_000);
   await allowTrustedBrowsers(page);
   await signIn(page, account);
   const { codes } = await enroll(page, account.password);
