@@ -16,6 +16,8 @@ const settings = (over: Partial<PolicySettings> = {}): PolicySettings => ({
   reminderDays: [30, 14, 7, 1, 0],
   announcedOn: "",
   trustedBrowserDays: 0,
+  maxCodeHours: 8,
+  secondAdmin: "auto",
   ...over,
 });
 const policy = (over: Partial<PolicySettings> = {}): Policy => toPolicy(settings(over));

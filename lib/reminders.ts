@@ -116,19 +116,30 @@ export async function sendDueReminders(now = new Date(), by: { actorId?: string;
   return { sent, failed };
 }
 
+/** One "send a reminder now" per account per this many ms (24 h): a double click or a busy team does not flood a mailbox. */
+export const REMIND_NOW_INTERVAL_MS = 24 * 3_600_000;
+
 /**
  * Support's "send a reminder now" for chosen accounts (the at-risk list): a mail to each of them
- * that has no 2FA and is not exempt, with their own deadline and a link to the wizard, whatever
- * was sent before; one audit event for the run. Returns how many were queued.
+ * that has no 2FA, is not exempt and got no such reminder in the last REMIND_NOW_INTERVAL_MS,
+ * with their own deadline and a link to the wizard; one audit event for the run. Returns how many
+ * were queued (`sent`) and how many were left out because one was sent recently (`recent`).
  */
-export async function sendRemindersTo(userIds: string[], by: { actorId?: string; client?: Client }): Promise<number> {
+export async function sendRemindersTo(userIds: string[], by: { actorId?: string; client?: Client }): Promise<{ sent: number; recent: number }> {
   const settings = await policySettings();
   const policy = toPolicy(settings);
-  const users = await db.user.findMany({
+  const candidates = await db.user.findMany({
     where: { id: { in: userIds.slice(0, 1000) }, twoFactorEnabledAt: null, exemptAt: null },
     select: { id: true, email: true, name: true, locale: true, createdAt: true, personalDeadline: true },
   });
-  if (!users.length) return 0;
+  const recently = new Set(
+    (await db.outboxMessage.findMany({
+      where: { kind: "reminderNow", to: { in: candidates.map((u) => u.email) }, createdAt: { gt: new Date(Date.now() - REMIND_NOW_INTERVAL_MS) } },
+      select: { to: true },
+    })).map((m) => m.to),
+  );
+  const users = candidates.filter((u) => !recently.has(u.email));
+  if (!users.length) return { sent: 0, recent: recently.size };
   await db.$transaction(async (tx) => {
     for (const user of users) {
       await enqueueMail(tx, renderMail("reminderNow", user, { date: formatMoment(deadlineOf(user, policy), user.locale, policy.timeZone), link: wizardLink() }));
@@ -136,5 +147,5 @@ export async function sendRemindersTo(userIds: string[], by: { actorId?: string;
     await record({ event: "reminders.sent", actorId: by.actorId, client: by.client, details: { sent: users.length, selected: true } }, tx);
   });
   nudgeDeliverer();
-  return users.length;
+  return { sent: users.length, recent: recently.size };
 }

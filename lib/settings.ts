@@ -20,6 +20,9 @@ const ReminderDays = z
 // Empty: the announcement is taken to be the first reminder's day.
 const OptionalDate = z.union([z.literal(""), IsoDate]);
 
+export const SECOND_ADMIN_MODES = ["auto", "on", "off"] as const;
+export type SecondAdminMode = (typeof SECOND_ADMIN_MODES)[number];
+
 type Field<T> = { key: string; env: string; schema: z.ZodType<T, unknown>; fallback: T; stored: (value: T) => string };
 const field = <T>(key: string, env: string, schema: z.ZodType<T, unknown>, fallback: T, stored: (value: T) => string = String): Field<T> => ({ key, env, schema, fallback, stored });
 
@@ -45,6 +48,10 @@ export const SETTING_FIELDS = {
    * default: NIST SP 800-63B rev. 4 does not let a remembered browser replace the second factor at AAL2) to 90.
    */
   trustedBrowserDays: field("two_factor.trusted_browser_days", "TWO_FACTOR_TRUSTED_BROWSER_DAYS", wholeNumber(0, 90), 0),
+  /** The longest lifetime, in hours, support may give a temporary access code (a stopgap, not a factor). */
+  maxCodeHours: field("recovery.max_code_hours", "RECOVERY_MAX_CODE_HOURS", wholeNumber(1, 72), 8),
+  /** Whether support recovery waits for a second admin: "auto" when there are two or more admins. */
+  secondAdmin: field("recovery.second_admin", "RECOVERY_SECOND_ADMIN", z.enum(SECOND_ADMIN_MODES), "auto" as SecondAdminMode),
 };
 
 type Fields = typeof SETTING_FIELDS;
@@ -52,6 +59,14 @@ export type SettingName = keyof Fields;
 export type PolicySettings = { [K in SettingName]: Fields[K] extends Field<infer T> ? T : never };
 
 const names = Object.keys(SETTING_FIELDS) as SettingName[];
+
+/** The settings each form of /admin/settings edits together (every setting is in one group). */
+export const SETTING_GROUPS = {
+  rollout: ["requiredFrom", "timeZone", "graceDays", "snoozeLimit", "snoozeDays", "newAccountDays", "reminderDays", "announcedOn", "trustedBrowserDays"],
+  recovery: ["maxCodeHours", "secondAdmin"],
+} as const satisfies Record<string, readonly SettingName[]>;
+export type SettingGroup = keyof typeof SETTING_GROUPS;
+export type RolloutSetting = (typeof SETTING_GROUPS.rollout)[number];
 
 function read<K extends SettingName>(name: K, stored: string | undefined): PolicySettings[K] {
   const f = SETTING_FIELDS[name] as unknown as Field<PolicySettings[K]>;
@@ -86,14 +101,17 @@ export async function currentPolicy(): Promise<Policy> {
   return toPolicy(await policySettings());
 }
 
-/** Validates a whole settings form (strings as typed); errors name the field. */
-export const PolicyInput = z.object(Object.fromEntries(names.map((n) => [n, SETTING_FIELDS[n].schema])) as { [K in SettingName]: Fields[K]["schema"] });
+/** Validates one group's form (strings as typed); errors name the field. */
+export function settingsInput<G extends SettingGroup>(group: G) {
+  type Names = (typeof SETTING_GROUPS)[G][number];
+  return z.object(Object.fromEntries(SETTING_GROUPS[group].map((n) => [n, SETTING_FIELDS[n].schema])) as { [K in Names]: Fields[K]["schema"] });
+}
 
 /**
- * Saves every setting (one transaction); returns the settings before and after, for the audit
- * trail. `input` must have passed PolicyInput.
+ * Saves the settings given (one transaction; the others are pinned at their current value);
+ * returns the settings before and after, for the audit trail. `input` must have passed settingsInput.
  */
-export async function savePolicySettings(input: Partial<PolicySettings> & Pick<PolicySettings, "requiredFrom">, adminId: string) {
+export async function savePolicySettings(input: Partial<PolicySettings>, adminId: string) {
   const before = await policySettings();
   const after = { ...before, ...input } as PolicySettings;
   const now = new Date();

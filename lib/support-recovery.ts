@@ -1,11 +1,10 @@
 import { record } from "./audit";
 import { IDENTITY_CHECKS, type IdentityCheck } from "./admin/identity-checks";
 import { closeOpenRequests, openRequestReference } from "./admin/requests";
-import type { Client } from "./auth/sessions";
+import { revokeSessions, type Client } from "./auth/sessions";
 import { mailTime } from "./dates";
 import { db } from "./db";
-import { nudgeDeliverer } from "./mail/deliverer";
-import { enqueueMail, type Tx } from "./mail/send";
+import type { Tx } from "./mail/send";
 import { renderMail } from "./mail/templates";
 import { reportedChange } from "./reported-change";
 import { needsSecondAdmin, recoverySettings } from "./recovery-settings";
@@ -32,7 +31,7 @@ export type RecoveryOutcome =
   | { ok: true; pending: true; recoveryId: string }
   /** Carried out: `code` (formatted, the only time it exists in clear) for an access code; `signedOut` for a reset. */
   | { ok: true; pending: false; recoveryId: string; code?: string; expiresAt?: Date; signedOut?: number }
-  | { ok: false; reason: "self" | "own" | "not-enabled" | "lifetime" | "verification" | "gone" };
+  | { ok: false; reason: "self" | "own" | "not-enabled" | "lifetime" | "verification" | "gone" | "pending" };
 
 const CLOSE_NOTE = { access_code: "temporary access code issued", reset: "two-factor authentication reset" } as const;
 
@@ -57,7 +56,9 @@ export async function startRecovery(user: Target, input: RecoveryInput, by: By):
     lifetimeMinutes: input.kind === "access_code" ? hours * 60 : null,
     requestedById: by.actor?.id ?? null,
   };
-  if (by.actor && (await needsSecondAdmin(settings))) {
+  // One recovery awaiting approval per account: a second would be approved on top of the first.
+  if (await db.supportRecovery.count({ where: { userId: user.id, status: "pending" } })) return { ok: false, reason: "pending" };
+  if (by.actor && (await needsSecondAdmin(settings, user.id))) {
     const recovery = await db.$transaction(async (tx) => {
       const recovery = await tx.supportRecovery.create({ data });
       await record({ event: "support_recovery.requested", userId: user.id, actorId: by.actor?.id, client: by.client, details: { recoveryId: recovery.id, kind: input.kind, verification: input.verification, reason: input.reason, hours: data.lifetimeMinutes ? hours : undefined } }, tx);
@@ -65,8 +66,8 @@ export async function startRecovery(user: Target, input: RecoveryInput, by: By):
     });
     return { ok: true, pending: true, recoveryId: recovery.id };
   }
-  const recovery = await db.supportRecovery.create({ data });
-  return carryOut(recovery.id, user, by, false);
+  // Created and carried out in one transaction: a crash in between leaves nothing to approve.
+  return carryOut({ create: data }, user, by, false);
 }
 
 /**
@@ -82,7 +83,7 @@ export async function approveRecovery(recoveryId: string, approver: NonNullable<
   const user = await db.user.findUnique({ where: { id: recovery.userId } });
   if (!user) return { ok: false, reason: "gone" };
   if (!user.twoFactorEnabledAt) return { ok: false, reason: "not-enabled" };
-  return carryOut(recovery.id, user, { actor: approver, client }, true);
+  return carryOut({ id: recovery.id }, user, { actor: approver, client }, true);
 }
 
 /** A second admin refuses a pending recovery; false when it was no longer pending. */
@@ -96,19 +97,26 @@ export async function declineRecovery(recoveryId: string, admin: NonNullable<Act
   });
 }
 
-async function carryOut(recoveryId: string, user: Target, by: By, approval: boolean): Promise<RecoveryOutcome> {
-  const recovery = await db.supportRecovery.findUniqueOrThrow({ where: { id: recoveryId } });
+type NewRecovery = { userId: string; kind: RecoveryKind; verification: string; reason: string; lifetimeMinutes: number | null; requestedById: string | null };
+
+/** Issues the code or resets, for a pending recovery (`id`, an approval) or a new one (`create`, no approval needed). */
+async function carryOut(which: { id: string } | { create: NewRecovery }, user: Target, by: By, approval: boolean): Promise<RecoveryOutcome> {
+  const recovery = "id" in which ? await db.supportRecovery.findUniqueOrThrow({ where: { id: which.id } }) : which.create;
   const code = recovery.kind === "access_code" ? newAccessCode() : null;
   const codeHash = code ? await hashAccessCode(code) : null;
   const now = new Date();
-  const expiresAt = recovery.lifetimeMinutes ? new Date(now.getTime() + recovery.lifetimeMinutes * 60_000) : null;
-  const outcome = await db.$transaction(async (tx) => {
-    // Of two approvals of one request, one wins.
-    const { count } = await tx.supportRecovery.updateMany({
-      where: { id: recoveryId, status: "pending" },
-      data: { status: code ? "active" : "done", approvedById: by.actor?.id ?? null, approvedAt: now, codeHash, expiresAt },
-    });
-    if (count !== 1) return null;
+  // The maximum in force now, should it have been lowered while the request waited.
+  const minutes = recovery.lifetimeMinutes ? Math.min(recovery.lifetimeMinutes, (await recoverySettings()).maxCodeHours * 60) : null;
+  const expiresAt = minutes ? new Date(now.getTime() + minutes * 60_000) : null;
+  let recoveryId = "id" in which ? which.id : "";
+  const outcome = await reportedChange<{ signedOut?: number } | null>(async (tx) => {
+    const carried = { status: code ? "active" : "done", approvedById: by.actor?.id ?? null, approvedAt: now, codeHash, expiresAt, lifetimeMinutes: minutes };
+    if ("create" in which) recoveryId = (await tx.supportRecovery.create({ data: { ...which.create, ...carried } })).id;
+    else {
+      // Of two approvals of one request, one wins.
+      const { count } = await tx.supportRecovery.updateMany({ where: { id: recoveryId, status: "pending" }, data: carried });
+      if (count !== 1) return { value: null };
+    }
     const reference = await openRequestReference(tx, user.id);
     await closeOpenRequests(tx, user.id, by.actor?.id ?? null, CLOSE_NOTE[recovery.kind as RecoveryKind]);
     const link = disownLink(recoveryId);
@@ -119,17 +127,20 @@ async function carryOut(recoveryId: string, user: Target, by: By, approval: bool
       await tx.supportRecovery.updateMany({ where: { userId: user.id, kind: "access_code", status: "active", id: { not: recoveryId } }, data: { status: "replaced", endedAt: now, endedById: by.actor?.id ?? null } });
       // The second factor is in doubt: no browser skips it any more (lib/auth/trusted-browser.ts).
       await tx.trustedBrowser.deleteMany({ where: { userId: user.id } });
-      await record({ event: "temporary_access.issued", userId: user.id, actorId: by.actor?.id, client: by.client, details: { ...details, expiresAt: expiresAt!.toISOString() } }, tx);
-      await enqueueMail(tx, renderMail("accessCodeIssued", user, { who, time: mailTime(now, user.locale), until: mailTime(expiresAt!, user.locale), reference: reference ?? "none", link }));
-      return { signedOut: undefined };
+      return {
+        value: { signedOut: undefined },
+        audit: { event: "temporary_access.issued", userId: user.id, actorId: by.actor?.id, client: by.client, details: { ...details, expiresAt: expiresAt!.toISOString() } },
+        mail: renderMail("accessCodeIssued", user, { who, time: mailTime(now, user.locale), until: mailTime(expiresAt!, user.locale), reference: reference ?? "none", link }),
+      };
     }
     const signedOut = await removeSecondFactor(tx, user.id);
-    await record({ event: "two_factor.reset", userId: user.id, actorId: by.actor?.id, client: by.client, details }, tx);
-    await enqueueMail(tx, renderMail("supportReset", user, { who, reason: recovery.reason, reference: reference ?? "none", link }));
-    return { signedOut };
+    return {
+      value: { signedOut },
+      audit: { event: "two_factor.reset", userId: user.id, actorId: by.actor?.id, client: by.client, details },
+      mail: renderMail("supportReset", user, { who, reason: recovery.reason, reference: reference ?? "none", link }),
+    };
   });
   if (!outcome) return { ok: false, reason: "gone" };
-  nudgeDeliverer();
   return { ok: true, pending: false, recoveryId, ...(code ? { code: formatAccessCode(code), expiresAt: expiresAt! } : { signedOut: outcome.signedOut }) };
 }
 
@@ -164,13 +175,14 @@ export async function reportAccessCodeUse(user: Account, recoveryId: string, cli
   });
 }
 
-export type DisownOutcome = { ok: true; signedOut: number } | { ok: false; reason: "invalid" | "used" };
+export type DisownOutcome = { ok: true; signedOut: number; locked: boolean } | { ok: false; reason: "invalid" | "used" };
 
 /**
  * "This wasn't me", from the owner's mail, without signing in: the signed token names the
  * recovery; it works once. Revokes the code (if still usable), ends every session opened with it
  * (for a reset: every session opened since), drops sign-ins under way with it, records it, and
- * the admin overview shows an alert.
+ * the admin overview shows an alert. When a new authenticator was already set up through the
+ * recovery, the account's second step is also locked (`locked`) and every session ends.
  */
 export async function disownRecovery(token: unknown, client: Client): Promise<DisownOutcome> {
   const recoveryId = readDisownToken(token);
@@ -180,16 +192,26 @@ export async function disownRecovery(token: unknown, client: Client): Promise<Di
     const { count } = await tx.supportRecovery.updateMany({ where: { id: recoveryId, disownedAt: null }, data: { disownedAt: now } });
     if (count !== 1) return null;
     const recovery = await tx.supportRecovery.findUniqueOrThrow({ where: { id: recoveryId } });
-    if (recovery.status === "active" || recovery.status === "pending") {
-      await tx.supportRecovery.update({ where: { id: recoveryId }, data: { status: "revoked", endedAt: now } });
+    // The owner disowns support's help as a whole: every code of the account still usable or
+    // awaiting approval goes, not only the one this mail was about.
+    await tx.supportRecovery.updateMany({ where: { userId: recovery.userId, status: { in: ["active", "pending"] } }, data: { status: "revoked", endedAt: now } });
+    // Whoever used the recovery already set up their own authenticator: their password and new
+    // app would let them straight back in, so the second step is locked (support must unlock it,
+    // after checking identity again) and every session and sign-in under way ends.
+    const account = await tx.user.findUniqueOrThrow({ where: { id: recovery.userId }, select: { twoFactorEnabledAt: true } });
+    const since = recovery.approvedAt ?? recovery.createdAt;
+    const takenOver = recovery.kind === "access_code" ? recovery.status === "enrolled" : !!account.twoFactorEnabledAt && account.twoFactorEnabledAt >= since;
+    let signedOut: number;
+    if (takenOver) {
+      await tx.user.update({ where: { id: recovery.userId }, data: { secondFactorLockedAt: now } });
+      signedOut = await revokeSessions(recovery.userId, undefined, tx);
+    } else {
+      const where = recovery.kind === "access_code" ? { userId: recovery.userId, accessCodeId: { not: null } } : { userId: recovery.userId, OR: [{ createdAt: { gte: since } }, { accessCodeId: { not: null } }] };
+      signedOut = (await tx.session.deleteMany({ where })).count;
+      await tx.signInTicket.deleteMany({ where: { userId: recovery.userId, accessCodeId: { not: null } } });
     }
-    const sessions =
-      recovery.kind === "access_code"
-        ? await tx.session.deleteMany({ where: { accessCodeId: recoveryId } })
-        : await tx.session.deleteMany({ where: { userId: recovery.userId, createdAt: { gte: recovery.approvedAt ?? recovery.createdAt } } });
-    await tx.signInTicket.deleteMany({ where: { accessCodeId: recoveryId } });
-    await record({ event: "support_recovery.disowned", userId: recovery.userId, client, details: { recoveryId, kind: recovery.kind, status: recovery.status, sessions: sessions.count } }, tx);
-    return { signedOut: sessions.count };
+    await record({ event: "support_recovery.disowned", userId: recovery.userId, client, details: { recoveryId, kind: recovery.kind, status: recovery.status, sessions: signedOut, locked: takenOver } }, tx);
+    return { signedOut, locked: takenOver };
   });
   if (!outcome) return (await db.supportRecovery.findUnique({ where: { id: recoveryId } })) ? { ok: false, reason: "used" } : { ok: false, reason: "invalid" };
   return { ok: true, ...outcome };

@@ -10,10 +10,7 @@ import { ensureBuild, ensureDependencies, ensurePrismaClients, root, runTs } fro
 function localSecrets() {
   const file = join(root, ".data/secrets.json");
   const saved = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-  const wanted = {
-    AUTH_SECRET: () => randomBytes(32).toString("base64url"),
-    TWO_FACTOR_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
-  };
+  const wanted = { AUTH_SECRET: () => randomBytes(32).toString("base64url") };
   let changed = false;
   for (const [name, make] of Object.entries(wanted)) {
     if (process.env[name]) continue;
@@ -22,6 +19,14 @@ function localSecrets() {
     console.warn(`warning: ${name} is not set; using a generated one kept in .data/secrets.json (set it in production)`);
   }
   if (changed) { mkdirSync(join(root, ".data"), { recursive: true }); writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 }); }
+  // The encryption key: without TWO_FACTOR_ENCRYPTION_KEY, the generated one in .data/two-factor-key
+  // (lib/two-factor/secrets.ts), the one `npm run users` and `npm run mail` read too, so the links
+  // and sealed mails of either side open on the other. A demo from before kept it in secrets.json.
+  if (!process.env.TWO_FACTOR_ENCRYPTION_KEY) {
+    const keyFile = join(root, ".data/two-factor-key");
+    if (saved.TWO_FACTOR_ENCRYPTION_KEY && !existsSync(keyFile)) writeFileSync(keyFile, `${saved.TWO_FACTOR_ENCRYPTION_KEY}\n`, { mode: 0o600 });
+    process.env.ALLOW_GENERATED_KEYS ??= "1";
+  }
 }
 
 const port = process.env.PORT ?? "3000";

@@ -31,7 +31,11 @@ export function AtRiskTable({ rows, caption }: { rows: AtRiskRow[]; caption: str
   ];
   return (
     <Form action={action} answer={state}>
-      {state.sent !== undefined && <Alert tone="success">{t("sent", { count: state.sent })}</Alert>}
+      {state.sent !== undefined && (
+        <Alert tone={state.sent ? "success" : "info"}>
+          {state.sent || !state.recent ? t("sent", { count: state.sent }) : null} {state.recent ? t("sentRecently", { count: state.recent }) : null}
+        </Alert>
+      )}
       <DataTable columns={columns} rows={rows} rowKey={(u) => u.id} caption={caption} empty={t("total", { count: 0 })} />
       {rows.length > 0 && <Button disabled={pending}>{t("sendReminder")}</Button>}
     </Form>

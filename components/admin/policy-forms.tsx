@@ -3,14 +3,14 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { savePolicy, sendRemindersNow, type PolicyState, type RemindersState } from "@/lib/actions/admin";
-import type { PolicySettings, SettingName } from "@/lib/settings";
+import type { PolicySettings, RolloutSetting } from "@/lib/settings";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { Form } from "@/components/ui/form";
 import { useProblem } from "@/components/two-factor/problem";
 
-type FieldSpec = { name: SettingName; type?: "date" | "number" | "text"; min?: number; max?: number; hint?: Record<string, string> };
+type FieldSpec = { name: RolloutSetting; type?: "date" | "number" | "text"; min?: number; max?: number; hint?: Record<string, string> };
 
 // One entry per rollout setting, in the order shown; lib/settings.ts holds the rules.
 const FIELDS: FieldSpec[] = [
@@ -25,14 +25,14 @@ const FIELDS: FieldSpec[] = [
   { name: "trustedBrowserDays", type: "number", min: 0, max: 90 },
 ];
 
-const shown = (value: PolicySettings[SettingName]) => (Array.isArray(value) ? value.join(", ") : String(value));
+const shown = (value: PolicySettings[RolloutSetting]) => (Array.isArray(value) ? value.join(", ") : String(value));
 
 /** Every rollout setting in one form; "Preview the change" counts what it would do today before saving. */
 export function PolicyForm({ current }: { current: PolicySettings }) {
   const t = useTranslations("console.settings");
   const explain = useProblem();
   const [state, action, pending] = useActionState<PolicyState, FormData>(savePolicy, {});
-  const values = state.values ?? (Object.fromEntries(FIELDS.map((f) => [f.name, shown(current[f.name])])) as Record<SettingName, string>);
+  const values = state.values ?? (Object.fromEntries(FIELDS.map((f) => [f.name, shown(current[f.name])])) as Record<RolloutSetting, string>);
   return (
     <Form action={action} answer={state}>
       {state.saved && <Alert tone="success">{t("saved")}</Alert>}

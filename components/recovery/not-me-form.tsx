@@ -13,7 +13,7 @@ export function NotMeForm({ token }: { token: string }) {
   const t = useTranslations("recovery.notMe");
   const explain = useProblem();
   const [state, action, pending] = useActionState<DisownState, FormData>(disownAction, {});
-  if (state.done) return <Notice tone="success">{t("done")}</Notice>;
+  if (state.done) return <Notice tone="success">{t("done")}{state.locked && <> {t("locked")}</>}</Notice>;
   return (
     <Form action={action} answer={state}>
       {state.error && <Notice tone="error">{explain(state.error)}</Notice>}

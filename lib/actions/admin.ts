@@ -14,7 +14,7 @@ import { isId, text, texts } from "../form";
 import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
 import { previewPolicy } from "../rollout/preview";
-import { PolicyInput, policySettings, savePolicySettings, SETTING_FIELDS, type SettingName } from "../settings";
+import { policySettings, savePolicySettings, SETTING_GROUPS, settingsInput, type RolloutSetting } from "../settings";
 import type { Problem } from "../two-factor/check";
 import * as support from "../support";
 import { reportedChange } from "../reported-change";
@@ -94,8 +94,8 @@ export async function answerResetRequest(_: AnswerState, form: FormData): Promis
 }
 
 export type PolicyState = {
-  errors?: Partial<Record<SettingName, Problem>>;
-  values?: Record<SettingName, string>;
+  errors?: Partial<Record<RolloutSetting, Problem>>;
+  values?: Record<RolloutSetting, string>;
   saved?: boolean;
   /** What the settings typed would do today, before they are saved. */
   preview?: { before: number; after: number };
@@ -107,14 +107,17 @@ export type PolicyState = {
  */
 export async function savePolicy(_: PolicyState, form: FormData): Promise<PolicyState> {
   const admin = await requireAdmin();
-  const names = Object.keys(SETTING_FIELDS) as SettingName[];
-  const values = Object.fromEntries(names.map((n) => [n, text(form, n).trim()])) as Record<SettingName, string>;
-  const input = PolicyInput.safeParse(values);
+  const names = SETTING_GROUPS.rollout;
+  const values = Object.fromEntries(names.map((n) => [n, text(form, n).trim()])) as Record<RolloutSetting, string>;
+  const input = settingsInput("rollout").safeParse(values);
   if (!input.success) {
     const bad = fieldsWithIssues(input.error);
     return { values, errors: Object.fromEntries(names.filter((n) => bad.has(n)).map((n) => [n, problem(`console.settings.errors.${n}`)])) };
   }
-  if (text(form, "intent") === "preview") return { values, preview: await previewPolicy(await policySettings(), input.data) };
+  if (text(form, "intent") === "preview") {
+    const current = await policySettings();
+    return { values, preview: await previewPolicy(current, { ...current, ...input.data }) };
+  }
   const { before, after } = await savePolicySettings(input.data, admin.id);
   // A save that changes nothing (a second click, "Save" on an untouched form) is no change to audit.
   if (JSON.stringify(before) !== JSON.stringify(after)) await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after } });

@@ -13,7 +13,7 @@ import { clientOf } from "../auth/request";
 import { issueTicket } from "../auth/sessions";
 import { db } from "../db";
 import { isId, text, texts } from "../form";
-import { RecoverySettingsInput, saveRecoverySettings } from "../recovery-settings";
+import { savePolicySettings, settingsInput } from "../settings";
 import { approveRecovery, declineRecovery, disownRecovery, reportAccessCodeUse, revokeAccessCode, startRecovery, type RecoveryOutcome } from "../support-recovery";
 import { problemOf, reportRefusal, type Problem } from "../two-factor/check";
 import { redeemAccessCode } from "../two-factor/temporary-access";
@@ -64,6 +64,7 @@ const OUTCOME_PROBLEMS: Record<Extract<RecoveryOutcome, { ok: false }>["reason"]
   lifetime: "recovery.errors.hours",
   verification: "recovery.errors.verification",
   gone: "recovery.errors.gone",
+  pending: "recovery.errors.pending",
 };
 
 function answerOf(outcome: RecoveryOutcome): RecoveryFormState {
@@ -139,19 +140,21 @@ export type RecoverySettingsState = { errors?: { maxCodeHours?: Problem }; saved
 /** Saves the maximum lifetime of a temporary access code and whether recovery needs a second admin. */
 export async function saveRecoverySettingsAction(_: RecoverySettingsState, form: FormData): Promise<RecoverySettingsState> {
   const admin = await requireAdmin();
-  const input = RecoverySettingsInput.safeParse({ maxCodeHours: text(form, "maxCodeHours"), secondAdmin: text(form, "secondAdmin") });
+  const input = settingsInput("recovery").safeParse({ maxCodeHours: text(form, "maxCodeHours"), secondAdmin: text(form, "secondAdmin") });
   if (!input.success) return { errors: { maxCodeHours: problem("recovery.settings.errors.maxCodeHours") } };
-  const { before, after } = await saveRecoverySettings(input.data, admin.id);
-  await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { recovery: { before, after } } });
+  const { before, after } = await savePolicySettings(input.data, admin.id);
+  // A save that changes nothing is no change to audit.
+  const [was, is] = [before, after].map(({ maxCodeHours, secondAdmin }) => ({ maxCodeHours, secondAdmin }));
+  if (JSON.stringify(was) !== JSON.stringify(is)) await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before: was, after: is } });
   revalidatePath("/admin", "layout");
   return { saved: true };
 }
 
-export type DisownState = { done?: boolean; error?: Problem };
+export type DisownState = { done?: boolean; locked?: boolean; error?: Problem };
 
 /** "This wasn't me": works without signing in; the signed token in the form is all it reads. */
 export async function disownAction(_: DisownState, form: FormData): Promise<DisownState> {
   const outcome = await disownRecovery(text(form, "token"), clientOf(await headers()));
-  if (outcome.ok) return { done: true };
+  if (outcome.ok) return { done: true, locked: outcome.locked };
   return { error: problem(outcome.reason === "used" ? "recovery.notMe.used" : "recovery.notMe.invalid") };
 }

@@ -83,12 +83,11 @@ export async function changeExemption(_: ExemptState, form: FormData): Promise<E
   return { done: operation === "grant" ? "exempted" : "unexempted" };
 }
 
-export type RemindSelectedState = { sent?: number };
+export type RemindSelectedState = { sent?: number; recent?: number };
 
 /** "Send a reminder now" to the accounts ticked in the at-risk list. */
 export async function remindSelected(_: RemindSelectedState, form: FormData): Promise<RemindSelectedState> {
   const admin = await requireAdmin();
   const ids = texts(form, "userId").filter(isId);
-  const sent = ids.length ? await sendRemindersTo(ids, { actorId: admin.id, client: clientOf(await headers()) }) : 0;
-  return { sent };
+  return ids.length ? await sendRemindersTo(ids, { actorId: admin.id, client: clientOf(await headers()) }) : { sent: 0, recent: 0 };
 }

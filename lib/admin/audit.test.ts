@@ -45,10 +45,19 @@ test("an event reads as a sentence's key and values, whatever its details hold",
   assert.deepEqual(auditSentence(line("recovery_code.used", { remaining: 9 })), { key: "recovery_code_used", values: { remaining: 9 } });
   assert.deepEqual(auditSentence(line("two_factor.reset", { verification: ["callback"], reason: "Lost phone" }, "Ana")), {
     key: "two_factor_reset",
-    values: { actor: "Ana" },
+    values: { actor: "Ana", requester: "none" },
     checks: ["callback"],
     reason: "Lost phone",
   });
   assert.deepEqual(auditSentence(line("sign_in", { factors: ["password", "recovery"] })), { key: "sign_in", values: { factor: "recovery" } });
   assert.deepEqual(auditSentence({ event: "two_factor.failed", details: "not json", actorName: null, actorEmail: null }), { key: "two_factor_failed", values: { method: "totp", drift: 0 } });
+});
+
+test("a recovery approved by a second admin names both: who approved it (the actor) and who asked", async () => {
+  const user = await createUser({ email: "lost@example.test", password: "a long password" });
+  const asker = await createUser({ email: "asker@example.test", name: "Ana", password: "a long password", role: "admin" });
+  const approver = await createUser({ email: "approver@example.test", name: "Bo", password: "a long password", role: "admin" });
+  await db.auditEvent.create({ data: { event: "temporary_access.issued", userId: user.id, actorId: approver.id, details: JSON.stringify({ verification: ["callback"], reason: "Lost phone", requestedBy: asker.id }) } });
+  const [line] = (await searchAudit(readAuditQuery({ user: "lost@example.test" }))).events;
+  assert.deepEqual(auditSentence(line!), { key: "temporary_access_issued", values: { actor: "Bo", requester: "Ana" }, checks: ["callback"], reason: "Lost phone" });
 });

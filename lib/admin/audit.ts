@@ -114,7 +114,12 @@ type AuditRow = { id: string; createdAt: Date; event: string; userId: string | n
 
 /** The events with the emails of their account and actor, looked up in one query. */
 export async function withEmails(rows: AuditRow[]) {
-  const ids = [...new Set(rows.flatMap((r) => [r.userId, r.actorId]).filter((id): id is string => !!id))];
+  // Support recovery names the admin who asked for it besides the one who approved it (the actor).
+  const requesterOf = (r: AuditRow): string | null => {
+    const requestedBy = detailsOf({ details: typeof r.details === "string" ? r.details : r.details ? JSON.stringify(r.details) : null }).requestedBy;
+    return typeof requestedBy === "string" && requestedBy !== r.actorId ? requestedBy : null;
+  };
+  const ids = [...new Set(rows.flatMap((r) => [r.userId, r.actorId, requesterOf(r)]).filter((id): id is string => !!id))];
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, name: true } }) : [];
   const emails = new Map(users.map((u) => [u.id, u.email]));
   const names = new Map(users.map((u) => [u.id, u.name]));
@@ -127,6 +132,7 @@ export async function withEmails(rows: AuditRow[]) {
     userEmail: r.userId ? (emails.get(r.userId) ?? null) : null,
     actorEmail: r.actorId ? (emails.get(r.actorId) ?? null) : null,
     actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+    requesterName: ((id) => (id ? (names.get(id) ?? emails.get(id) ?? null) : null))(requesterOf(r)),
     ip: r.ip,
     userAgent: r.userAgent,
     details: typeof r.details === "string" ? r.details : r.details ? JSON.stringify(r.details) : null,
@@ -138,7 +144,7 @@ export type AuditLine = Awaited<ReturnType<typeof withEmails>>[number];
 /** A sentence that says what an audit event means: a key under console.sentences and its values. */
 export type AuditSentence = { key: string; values: Record<string, string | number>; checks?: string[]; reason?: string };
 
-const detailsOf = (line: Pick<AuditLine, "details">): Record<string, unknown> => {
+const detailsOf = (line: { details: string | null }): Record<string, unknown> => {
   try {
     const parsed: unknown = line.details ? JSON.parse(line.details) : {};
     return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
@@ -153,9 +159,12 @@ const detailsOf = (line: Pick<AuditLine, "details">): Record<string, unknown> =>
  * (keys under console.reset.checks) and the reason support typed. Unknown shapes fall back to the
  * event's name alone.
  */
-export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actorName" | "actorEmail">): AuditSentence {
+export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actorName" | "actorEmail"> & { requesterName?: string | null }): AuditSentence {
   const d = detailsOf(line);
   const actor = line.actorName ?? line.actorEmail ?? "—";
+  const requester = line.requesterName ?? "none";
+  const checks = Array.isArray(d.verification) ? d.verification.map(String) : [];
+  const reason = typeof d.reason === "string" ? d.reason : undefined;
   const key = eventLabelKey(line.event);
   switch (line.event) {
     case "recovery_code.used":
@@ -163,7 +172,14 @@ export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actor
     case "two_factor.failed":
       return { key, values: { method: d.method === "recovery" ? "recovery" : "totp", drift: Number(d.driftMinutes ?? 0) } };
     case "two_factor.reset":
-      return { key, values: { actor }, checks: Array.isArray(d.verification) ? d.verification.map(String) : [], reason: typeof d.reason === "string" ? d.reason : undefined };
+    case "temporary_access.issued":
+      return { key, values: { actor, requester }, checks, reason };
+    case "support_recovery.requested":
+      return { key, values: { actor, kind: d.kind === "reset" ? "reset" : "access_code" }, checks, reason };
+    case "support_recovery.declined":
+    case "temporary_access.revoked":
+    case "reset_request.info_requested":
+      return { key, values: { actor: line.actorName || line.actorEmail ? actor : "none" } };
     case "two_factor.unlocked":
     case "reset_request.resolved":
     case "reset_request.rejected":

@@ -28,3 +28,13 @@ test("French and Dutch have every text that English has, and no other", () => {
     }
   }
 });
+
+test("French texts put a non-breaking space before : ; ? ! and inside « » (French typography)", () => {
+  const texts = (value: unknown, prefix: string): [string, string][] =>
+    typeof value === "string" ? [[prefix, value]] : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => texts(v, `${prefix}.${k}`));
+  const bad = texts(messages.fr, "fr").filter(([, text]) => {
+    const prose = text.replace(/https?:\/\/\S+/g, "");
+    return / [;:?!]/.test(prose) || /« | »/.test(prose);
+  });
+  assert.deepEqual(bad, []);
+});

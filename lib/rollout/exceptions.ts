@@ -1,10 +1,8 @@
-import { record } from "../audit";
 import type { Client } from "../auth/sessions";
 import { formatMoment } from "../dates";
 import { db } from "../db";
-import { nudgeDeliverer } from "../mail/deliverer";
-import { enqueueMail } from "../mail/send";
 import { renderMail } from "../mail/templates";
+import { reportedChange } from "../reported-change";
 import type { Account } from "../users";
 
 // Exceptions to the rollout that support makes for one account: a later personal deadline, or an
@@ -30,12 +28,14 @@ export async function extendDeadline(user: Account & { role: string; twoFactorEn
   if (until.getTime() <= Date.now()) return { ok: false, reason: "past" };
   // A deadline years away would be an exemption that the overview's list of exemptions never shows.
   if (until.getTime() > Date.now() + MAX_EXTENSION_DAYS * 86_400_000) return { ok: false, reason: "tooFar" };
-  await db.$transaction(async (tx) => {
+  await reportedChange(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { personalDeadline: until, personalDeadlineReason: reason, enrollmentDeferredUntil: null } });
-    await record({ event: "deadline.extended", userId: user.id, actorId: by.actorId, client: by.client, details: { until: until.toISOString(), before: user.personalDeadline?.toISOString() ?? null, reason } }, tx);
-    await enqueueMail(tx, renderMail("deadlineExtended", user, { date: formatMoment(until, user.locale, timeZone), reason }));
+    return {
+      value: null,
+      audit: { event: "deadline.extended", userId: user.id, actorId: by.actorId, client: by.client, details: { until: until.toISOString(), before: user.personalDeadline?.toISOString() ?? null, reason } },
+      mail: renderMail("deadlineExtended", user, { date: formatMoment(until, user.locale, timeZone), reason }),
+    };
   });
-  nudgeDeliverer();
   return { ok: true };
 }
 
@@ -45,9 +45,9 @@ export async function extendDeadline(user: Account & { role: string; twoFactorEn
  */
 export async function setExemption(user: Account & { role: string }, reason: string | null, by: By): Promise<{ ok: true } | { ok: false; reason: "admin" }> {
   if (user.role === "admin" && reason !== null) return { ok: false, reason: "admin" };
-  await db.$transaction(async (tx) => {
+  await reportedChange(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: reason === null ? { exemptAt: null, exemptReason: null } : { exemptAt: new Date(), exemptReason: reason } });
-    await record({ event: reason === null ? "exemption.removed" : "exemption.granted", userId: user.id, actorId: by.actorId, client: by.client, details: reason === null ? undefined : { reason } }, tx);
+    return { value: null, audit: { event: reason === null ? "exemption.removed" : "exemption.granted", userId: user.id, actorId: by.actorId, client: by.client, details: reason === null ? undefined : { reason } } };
   });
   return { ok: true };
 }

@@ -139,9 +139,12 @@ test("at risk: no sign-in since the announcement, snoozes used up, a deadline wi
   assert.match(fr, /spent@risk\.test;spent;«snoozesUsed»;/);
 
   const ids = (await db.user.findMany({ where: { email: { in: ["never@risk.test", "enrolled@risk.test", "exempt@risk.test"] } } })).map((u) => u.id);
-  assert.equal(await sendRemindersTo(ids, { actorId: "admin" }), 1, "only to accounts without 2FA and not exempt");
+  assert.deepEqual(await sendRemindersTo(ids, { actorId: "admin" }), { sent: 1, recent: 0 }, "only to accounts without 2FA and not exempt");
   const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "never@risk.test", kind: "reminderNow" } });
   assert.match(mail.text, /\/two-factor\/setup/);
+  // A second click, or a colleague, within 24 hours: no second mail.
+  assert.deepEqual(await sendRemindersTo(ids, { actorId: "admin" }), { sent: 0, recent: 1 });
+  assert.equal(await db.outboxMessage.count({ where: { to: "never@risk.test", kind: "reminderNow" } }), 1);
 });
 
 test("the funnel counts each step in the database and projects the share at the date", async () => {

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { codeAt, enrolledUser } from "@/test/support/two-factor";
 import { db } from "@/lib/db";
 import { issueTicket, redeemTicket, sessionUser } from "@/lib/auth/sessions";
-import { saveRecoverySettings } from "@/lib/recovery-settings";
+import { savePolicySettings } from "@/lib/settings";
 import { approveRecovery, disownRecovery, reportAccessCodeUse, revokeAccessCode, startRecovery } from "@/lib/support-recovery";
 import { generateRecoveryCodes, consumeRecoveryCode } from "./recovery-codes";
 import { completeEnrollment, pendingEnrollment } from "./manage";
@@ -100,18 +100,37 @@ test("This wasn't me revokes the code and ends the sessions opened with it, once
   const opened = await redeemTicket(await issueTicket(user.id, recoveryId), client);
   const own = await redeemTicket(await issueTicket(user.id), client);
   assert.deepEqual(await disownRecovery(`${recoveryId}.forged`, client), { ok: false, reason: "invalid" });
-  assert.deepEqual(await disownRecovery(disownToken(recoveryId), client), { ok: true, signedOut: 1 });
+  assert.deepEqual(await disownRecovery(disownToken(recoveryId), client), { ok: true, signedOut: 1, locked: false });
   assert.equal(await sessionUser(opened!.sessionId), null, "the session opened with the code ended");
   assert.ok(await sessionUser(own!.sessionId), "the owner's own session stays");
   assert.deepEqual(await disownRecovery(disownToken(recoveryId), client), { ok: false, reason: "used" });
   assert.equal(await db.auditEvent.count({ where: { userId: user.id, event: "support_recovery.disowned" } }), 2);
 });
 
+test("This wasn't me after the code was used to set up a new app: the second step is locked and every session ends", async () => {
+  const { user } = await account();
+  const { code, recoveryId } = await issue(user);
+  const used = await redeemAccessCode(user.id, code);
+  assert.ok(used.ok);
+  const opened = await redeemTicket(await issueTicket(user.id, recoveryId), client);
+  const fresh = await pendingEnrollment(await db.user.findUniqueOrThrow({ where: { id: user.id } }));
+  const attackerSecret = fresh.secret;
+  assert.ok((await completeEnrollment(user, codeAt(attackerSecret, Date.now()), { client, sessionId: opened!.sessionId, accessCodeId: recoveryId })).ok);
+  // The attacker signs in again with the password and their new app: a session without the code.
+  const again = await redeemTicket(await issueTicket(user.id), client);
+  assert.deepEqual(await disownRecovery(disownToken(recoveryId), client), { ok: true, signedOut: 2, locked: true });
+  assert.equal(await sessionUser(opened!.sessionId), null);
+  assert.equal(await sessionUser(again!.sessionId), null);
+  const refused = await verifySecondFactor(user.id, { code: codeAt(attackerSecret, Date.now() + 60_000) });
+  assert.equal(refused.ok, false, "the app set up with the code no longer opens a session");
+  assert.ok((await db.user.findUniqueOrThrow({ where: { id: user.id } })).secondFactorLockedAt, "support must unlock it");
+});
+
 test("with a second admin: pending until another admin approves; no admin issues or approves for themselves or approves their own", async () => {
   const { user } = await account();
   const first = await admin("first@example.test");
   const second = await admin("second@example.test");
-  await saveRecoverySettings({ maxCodeHours: 8, secondAdmin: "on" }, first.id);
+  await savePolicySettings({ maxCodeHours: 8, secondAdmin: "on" }, first.id);
   assert.deepEqual(await startRecovery(first, input, { actor: { id: first.id, name: "F" }, client }), { ok: false, reason: "self" });
   assert.deepEqual(await startRecovery(user, { ...input, lifetimeHours: 9 }, { actor: { id: first.id, name: "F" }, client }), { ok: false, reason: "lifetime" });
   const asked = await startRecovery(user, input, { actor: { id: first.id, name: "F" }, client });
@@ -125,6 +144,35 @@ test("with a second admin: pending until another admin approves; no admin issues
   assert.ok(approved.ok && !approved.pending && approved.code);
   assert.ok((await redeemAccessCode(user.id, approved.code)).ok);
   assert.deepEqual(await approveRecovery(asked.recoveryId, { id: second.id, name: "S" }, client), { ok: false, reason: "gone" });
+});
+
+test("one recovery waits per account; an approval keeps to the maximum lifetime in force; 'auto' counts the admins who could act", async () => {
+  await db.user.updateMany({ where: { role: "admin" }, data: { role: "user" } }); // the admins of the tests above
+  const { user } = await account();
+  const first = await admin("one@example.test");
+  await savePolicySettings({ maxCodeHours: 8, secondAdmin: "auto" }, first.id);
+  const second = await admin("two@example.test");
+  const by = (a: { id: string }) => ({ actor: { id: a.id, name: "A" }, client });
+  // Two admins: a recovery of one of them cannot wait for a second admin who does not exist.
+  assert.ok(((r) => r.ok && !r.pending)(await startRecovery(second, { ...input, lifetimeHours: 1 }, by(first))), "two admins, one of them the owner: carried out at once");
+  await admin("three@example.test");
+  const asked = await startRecovery(user, { ...input, lifetimeHours: 8 }, by(first));
+  assert.ok(asked.ok && asked.pending, "three admins: waits for approval");
+  assert.deepEqual(await startRecovery(user, input, by(first)), { ok: false, reason: "pending" }, "no second pending recovery");
+  await savePolicySettings({ maxCodeHours: 2 }, first.id);
+  const approved = await approveRecovery(asked.recoveryId, { id: second.id, name: "S" }, client);
+  assert.ok(approved.ok && !approved.pending && approved.expiresAt);
+  assert.ok(approved.expiresAt.getTime() <= Date.now() + 2 * 3_600_000, "lowered while it waited: 2 hours, not 8");
+  await savePolicySettings({ maxCodeHours: 8, secondAdmin: "auto" }, first.id);
+});
+
+test("This wasn't me from an older mail revokes every code of the account, not only that mail's", async () => {
+  const { user } = await account();
+  const older = await issue(user);
+  const current = await issue(user);
+  assert.ok((await disownRecovery(disownToken(older.recoveryId), client)).ok);
+  assert.equal((await redeemAccessCode(user.id, current.code)).ok, false, "the current code is revoked too");
+  assert.equal(await db.supportRecovery.count({ where: { userId: user.id, status: "active" } }), 0);
 });
 
 /** A trusted browser and a passkey on the account, as rows (what the sign-in and security page read). */
