@@ -173,7 +173,7 @@ export const test = base.extend<{ account: Account; admin: Account }>({
 
 export { expect };
 
-/** Time passing for one account: its creation, enrollment or snooze moved `days` back (e2e/support/age-account.ts). */
-export async function ageAccount(email: string, what: "created" | "enrolled" | "snooze-lapsed", days: number, server = servers.main) {
+/** Time passing for one account: its creation, enrollment, snooze or trusted browsers' expiry moved `days` back (e2e/support/age-account.ts). */
+export async function ageAccount(email: string, what: "created" | "enrolled" | "snooze-lapsed" | "trust-expired", days: number, server = servers.main) {
   await run(process.execPath, ["--import", "tsx", "e2e/support/age-account.ts", email, what, String(days)], { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
 }

@@ -39,7 +39,13 @@ export type AuditEventName =
   | "temporary_access.issued"
   | "temporary_access.revoked"
   | "temporary_access.used"
-  | "reset_request.info_requested";
+  | "reset_request.info_requested"
+  | "passkey.added"
+  | "passkey.renamed"
+  | "passkey.removed"
+  | "passkey.counter_refused"
+  | "trusted_browser.added"
+  | "trusted_browser.forgotten";
 
 export type AuditEntry = {
   event: AuditEventName;

@@ -15,6 +15,7 @@ const settings = (over: Partial<PolicySettings> = {}): PolicySettings => ({
   newAccountDays: 7,
   reminderDays: [30, 14, 7, 1, 0],
   announcedOn: "",
+  trustedBrowserDays: 0,
   maxCodeHours: 8,
   secondAdmin: "auto",
   ...over,

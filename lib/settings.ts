@@ -43,6 +43,11 @@ export const SETTING_FIELDS = {
   reminderDays: field("two_factor.reminder_days", "TWO_FACTOR_REMINDER_DAYS", ReminderDays, [30, 14, 7, 1, 0], (days) => days.join(",")),
   /** When the rollout was announced (the funnel counts sign-ins since then). */
   announcedOn: field("two_factor.announced_on", "TWO_FACTOR_ANNOUNCED_ON", OptionalDate, ""),
+  /**
+   * Days a browser may skip the code step once trusted (lib/auth/trusted-browser.ts), 0 (off, the
+   * default: NIST SP 800-63B rev. 4 does not let a remembered browser replace the second factor at AAL2) to 90.
+   */
+  trustedBrowserDays: field("two_factor.trusted_browser_days", "TWO_FACTOR_TRUSTED_BROWSER_DAYS", wholeNumber(0, 90), 0),
   /** The longest lifetime, in hours, support may give a temporary access code (a stopgap, not a factor). */
   maxCodeHours: field("recovery.max_code_hours", "RECOVERY_MAX_CODE_HOURS", wholeNumber(1, 72), 8),
   /** Whether support recovery waits for a second admin: "auto" when there are two or more admins. */
@@ -57,7 +62,7 @@ const names = Object.keys(SETTING_FIELDS) as SettingName[];
 
 /** The settings each form of /admin/settings edits together (every setting is in one group). */
 export const SETTING_GROUPS = {
-  rollout: ["requiredFrom", "timeZone", "graceDays", "snoozeLimit", "snoozeDays", "newAccountDays", "reminderDays", "announcedOn"],
+  rollout: ["requiredFrom", "timeZone", "graceDays", "snoozeLimit", "snoozeDays", "newAccountDays", "reminderDays", "announcedOn", "trustedBrowserDays"],
   recovery: ["maxCodeHours", "secondAdmin"],
 } as const satisfies Record<string, readonly SettingName[]>;
 export type SettingGroup = keyof typeof SETTING_GROUPS;

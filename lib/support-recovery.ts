@@ -124,6 +124,8 @@ async function carryOut(which: { id: string } | { create: NewRecovery }, user: T
     if (code) {
       // One active code per account: a new one replaces the old.
       await tx.supportRecovery.updateMany({ where: { userId: user.id, kind: "access_code", status: "active", id: { not: recoveryId } }, data: { status: "replaced", endedAt: now, endedById: by.actor?.id ?? null } });
+      // The second factor is in doubt: no browser skips it any more (lib/auth/trusted-browser.ts).
+      await tx.trustedBrowser.deleteMany({ where: { userId: user.id } });
       return {
         value: { signedOut: undefined },
         audit: { event: "temporary_access.issued", userId: user.id, actorId: by.actor?.id, client: by.client, details: { ...details, expiresAt: expiresAt!.toISOString() } },
@@ -157,13 +159,19 @@ export async function revokeAccessCode(userId: string, admin: NonNullable<Actor>
   });
 }
 
-/** Mails the owner that their code was used (who signed in from where, when), with the "This wasn't me" link. One transaction with the audit event. */
+/**
+ * Mails the owner that their code was used (who signed in from where, when), with the "This wasn't
+ * me" link, and forgets every browser the account trusted. One transaction with the audit event.
+ */
 export async function reportAccessCodeUse(user: Account, recoveryId: string, client: Client): Promise<void> {
-  await reportedChange(async () => ({
-    value: null,
-    audit: { event: "temporary_access.used", userId: user.id, client, details: { recoveryId } },
-    mail: renderMail("accessCodeUsed", user, { time: mailTime(new Date(), user.locale), address: client.ip ?? "none", link: disownLink(recoveryId) }),
-  }));
+  await reportedChange(async (tx) => {
+    await tx.trustedBrowser.deleteMany({ where: { userId: user.id } });
+    return {
+      value: null,
+      audit: { event: "temporary_access.used", userId: user.id, client, details: { recoveryId } },
+      mail: renderMail("accessCodeUsed", user, { time: mailTime(new Date(), user.locale), address: client.ip ?? "none", link: disownLink(recoveryId) }),
+    };
+  });
 }
 
 export type DisownOutcome = { ok: true; signedOut: number; locked: boolean } | { ok: false; reason: "invalid" | "used" };

@@ -22,6 +22,7 @@ const FIELDS: FieldSpec[] = [
   { name: "newAccountDays", type: "number", min: 0, max: 90 },
   { name: "reminderDays" },
   { name: "announcedOn", type: "date" },
+  { name: "trustedBrowserDays", type: "number", min: 0, max: 90 },
 ];
 
 const shown = (value: PolicySettings[RolloutSetting]) => (Array.isArray(value) ? value.join(", ") : String(value));

@@ -9,9 +9,11 @@ import { Button } from "@/components/ui/button";
 import { CodeInput } from "@/components/ui/code-input";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
+import { TrustChoice } from "./trust-choice";
 import { useProblem } from "./problem";
 
-export function VerifyForm({ method }: { method: "totp" | "recovery" }) {
+/** `trustDays`: above 0, "Don't ask for a code on this browser for N days" is offered. */
+export function VerifyForm({ method, trustDays = 0 }: { method: "totp" | "recovery"; trustDays?: number }) {
   const t = useTranslations("verify");
   const explain = useProblem();
   const [state, action, pending] = useActionState<VerifyState, FormData>(verifySignIn, {});
@@ -25,6 +27,7 @@ export function VerifyForm({ method }: { method: "totp" | "recovery" }) {
       ) : (
         <Field key="recovery" label={t("recoveryCode")} hint={t("recoveryHint")} name="recoveryCode" autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus maxLength={32} error={state.expired ? undefined : error} />
       )}
+      {trustDays > 0 && <TrustChoice days={trustDays} id={`trust-${method}`} />}
       <Button disabled={pending} className="w-full">{t("submit")}</Button>
     </Form>
   );

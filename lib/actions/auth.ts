@@ -11,6 +11,7 @@ import { attemptPassword } from "../auth/password-attempt";
 import { abandonPendingSignIn, finishPendingSignIn, pendingSignIn, startPendingSignIn } from "../auth/pending";
 import { clientOf } from "../auth/request";
 import { endSession, issueTicket } from "../auth/sessions";
+import { isTrustedBrowser, trustThisBrowser, trustedBrowserDays } from "../auth/trusted-browser";
 import { db } from "../db";
 import { text } from "../form";
 import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, isLocale } from "../i18n/locales";
@@ -46,12 +47,14 @@ export async function signInWithPassword(_: SignInState, form: FormData): Promis
   const user = attempt.user;
 
   await rememberLanguage(user.id, user.locale);
-  if (user.twoFactorEnabledAt) {
+  // A browser this account trusts skips the code step, never the password (lib/auth/trusted-browser.ts).
+  const trusted = !!user.twoFactorEnabledAt && (await isTrustedBrowser(user.id));
+  if (user.twoFactorEnabledAt && !trusted) {
     await startPendingSignIn(user.id, client);
     redirect("/login/verify");
   }
   const newBrowser = await noticeNewBrowser(user, client);
-  await record({ event: "sign_in", userId: user.id, client, details: { factors: ["password"], newBrowser } });
+  await record({ event: "sign_in", userId: user.id, client, details: { factors: trusted ? ["password", "trusted_browser"] : ["password"], newBrowser } });
   await signIn("ticket", { ticket: await issueTicket(user.id), redirectTo: "/" });
   return {};
 }
@@ -70,6 +73,8 @@ export async function verifySignIn(_: VerifyState, form: FormData): Promise<Veri
   if (!(await finishPendingSignIn(pending.tokenHash))) return { error: { key: "verify.expired" }, expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method], newBrowser } });
+  const days = await trustedBrowserDays();
+  if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user, client, days);
   const redirectTo = result.method === "recovery" ? `/settings/security?recovery=${result.remaining ?? 0}` : "/";
   await signIn("ticket", { ticket: await issueTicket(pending.user.id), redirectTo });
   return {};

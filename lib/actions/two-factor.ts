@@ -6,40 +6,16 @@ import { redirect } from "next/navigation";
 import { policyNow, requireUser } from "../auth/guard";
 import { mayDisable } from "../policy";
 import { snooze } from "../rollout/snooze";
-import { browserDevices } from "../auth/device";
-import { attemptPassword } from "../auth/password-attempt";
+import { checkIdentity } from "../auth/confirm-identity";
 import { clientOf } from "../auth/request";
 import { identityConfirmedRecently, markIdentityConfirmed } from "../auth/sessions";
 import { db } from "../db";
 import { text } from "../form";
-import { checkSecondFactor, driftProblem, problemOf, readEitherCode, type Problem } from "../two-factor/check";
+import { driftProblem, type Problem } from "../two-factor/check";
 import { completeEnrollment, disableTwoFactor, regenerateRecoveryCodes } from "../two-factor/manage";
 import { issuedBefore, keepIssued, newSubmission } from "../two-factor/issued";
-import { localized } from "./problems";
 
 export type ConfirmState = { errors?: { password?: Problem; code?: Problem } };
-
-/**
- * Re-enters the password (and, when 2FA is on, a current code) before a two-factor change; the
- * password counts against the same throttle as at sign-in.
- */
-async function checkIdentity(form: FormData, user: Awaited<ReturnType<typeof requireUser>>): Promise<ConfirmState["errors"] | null> {
-  const password = text(form, "password");
-  if (!password) return { password: { key: "errors.passwordRequired" } };
-  const attempt = await attemptPassword(user.email, password, clientOf(await headers()), await browserDevices());
-  if (!attempt.ok) {
-    if (attempt.reason === "throttled") return { password: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) };
-    return { password: { key: "twoFactorErrors.passwordWrong" } };
-  }
-  // A session opened with a temporary access code already passed its second factor, which the owner lost.
-  if (!user.twoFactorEnabledAt || user.wizardOnly) return null;
-  const input = readEitherCode(text(form, "code"));
-  const result = await checkSecondFactor(user, input, clientOf(await headers()));
-  if (result.ok) return null;
-  // One field takes either code; a malformed entry is explained as the app's 6-digit code.
-  const recovery = "recoveryCode" in input && result.reason !== "format";
-  return { code: await localized(problemOf(result, recovery)) };
-}
 
 export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<ConfirmState> {
   const user = await requireUser({ enrolling: true });

@@ -46,6 +46,12 @@ const EVENTS: Record<AuditEventName, true> = {
   "temporary_access.revoked": true,
   "temporary_access.used": true,
   "reset_request.info_requested": true,
+  "passkey.added": true,
+  "passkey.renamed": true,
+  "passkey.removed": true,
+  "passkey.counter_refused": true,
+  "trusted_browser.added": true,
+  "trusted_browser.forgotten": true,
 };
 export const AUDIT_EVENTS = Object.keys(EVENTS) as AuditEventName[];
 

@@ -102,14 +102,16 @@ export async function endSession(sessionId: string) {
 /**
  * Signs the user out everywhere, or everywhere but the session named in `except`, and drops the
  * sign-ins under way (pending second steps, unredeemed tickets): after a credential change nothing
- * that the old credential opened stays open. Through `tx` inside the caller's transaction, else in
- * a transaction of its own (never half done). Returns the number of sessions ended.
+ * that the old credential opened stays open, and every trusted browser of the account is forgotten
+ * (lib/auth/trusted-browser.ts). Through `tx` inside the caller's transaction, else in a
+ * transaction of its own (never half done). Returns the number of sessions ended.
  */
 export async function revokeSessions(userId: string, except?: string, tx?: Prisma.TransactionClient): Promise<number> {
   if (!tx) return db.$transaction((own) => revokeSessions(userId, except, own));
   const { count } = await tx.session.deleteMany({ where: { userId, ...(except ? { id: { not: except } } : {}) } });
   await tx.pendingSignIn.deleteMany({ where: { userId } });
   await tx.signInTicket.deleteMany({ where: { userId } });
+  await tx.trustedBrowser.deleteMany({ where: { userId } });
   return count;
 }
 

@@ -7,6 +7,7 @@ import { mailTime } from "../dates";
 import { isFirstBlock } from "./throttle";
 import { lowCodesMail, lowOnRecoveryCodes } from "../rollout/low-codes";
 import { normalizeCode } from "./totp";
+import { verifyPasskeyAssertion, type PasskeyResult } from "./passkeys";
 import { verifySecondFactor, type VerifyResult } from "./verify";
 import type { Account } from "../users";
 
@@ -68,6 +69,19 @@ export async function reportRefusal(user: Account, result: VerifyResult, method:
   }
 }
 
+/**
+ * A passkey at the second sign-in step (lib/two-factor/passkeys.ts), with what each outcome owes:
+ * a failure is recorded like a wrong code (and its block or lock mailed, reportRefusal); a signature
+ * counter that did not grow is also recorded as `passkey.counter_refused` (a cloned authenticator).
+ */
+export async function checkPasskey(user: Account, pendingTokenHash: string, response: unknown, client: Client): Promise<PasskeyResult> {
+  const result = await verifyPasskeyAssertion(user.id, pendingTokenHash, response);
+  if (result.ok || result.reason === "blocked" || result.reason === "locked" || result.reason === "not-enabled" || result.reason === "format") return result;
+  if (result.counter) await record({ event: "passkey.counter_refused", userId: user.id, client, details: result.counter });
+  await reportRefusal(user, { ok: false, reason: "invalid", retryAt: result.retryAt, consequence: result.consequence }, "passkey", client);
+  return result;
+}
+
 export type Problem = { key: string; values?: Record<string, string | number | Date> };
 
 /** The message (a key in messages/*.json under twoFactorErrors) that explains a refused code. */
@@ -91,4 +105,13 @@ export function problemOf(result: Extract<VerifyResult, { ok: false }>, recovery
 
 export function driftProblem(driftMinutes: number): Problem {
   return { key: "twoFactorErrors.drift", values: { minutes: Math.abs(driftMinutes), direction: driftMinutes > 0 ? "ahead" : "behind" } };
+}
+
+/** The message (under twoFactorErrors or passkeys) that explains a refused passkey. */
+export function passkeyProblemOf(result: Extract<PasskeyResult, { ok: false }>): Problem {
+  if (result.reason === "blocked" || result.consequence === "blocked") return { key: "twoFactorErrors.blocked", values: { time: result.retryAt ?? new Date() } };
+  if (result.reason === "locked" || result.consequence === "locked") return { key: "twoFactorErrors.locked" };
+  if (result.reason === "not-enabled") return { key: "twoFactorErrors.notEnabled" };
+  if (result.reason === "expired") return { key: "passkeys.errors.expired" };
+  return { key: "passkeys.errors.refused" };
 }

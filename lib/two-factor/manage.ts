@@ -74,6 +74,8 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
     if (count !== 1) return { value: null };
     // The code was disowned meanwhile ("This wasn't me"): undo the switch, keep the old app.
     if (recovering && !(await finishAccessCodeEnrollment(tx, context.accessCodeId!, context.sessionId!))) throw ABANDONED;
+    // The old passkeys go with the old app: the owner lost access to them too.
+    if (recovering) await tx.passkey.deleteMany({ where: { userId: user.id } });
     if (prepared) await storeRecoveryCodes(tx, prepared);
     const signedOut = await revokeSessions(user.id, context.sessionId, tx);
     return {
@@ -104,13 +106,14 @@ export async function regenerateRecoveryCodes(user: Account, context: Context) {
   return { codes: prepared.codes, signedOut };
 }
 
-/** Removes the secret and recovery codes and signs the user out everywhere but `keepSessionId`, through `tx`. */
+/** Removes the secret, recovery codes and passkeys and signs the user out everywhere but `keepSessionId`, through `tx`. */
 export async function removeSecondFactor(tx: Tx, userId: string, keepSessionId?: string): Promise<number> {
   await tx.user.update({
     where: { id: userId },
     data: { twoFactorEnabledAt: null, totpSecret: null, totpLastStep: null, totpPendingSecret: null, totpPendingCreatedAt: null, ...THROTTLE_CLEARED },
   });
   await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.passkey.deleteMany({ where: { userId } });
   return revokeSessions(userId, keepSessionId, tx);
 }
 

@@ -5,11 +5,12 @@ import { codeAt, enrolledUser } from "@/test/support/two-factor";
 import { db } from "@/lib/db";
 import { issueTicket, redeemTicket, sessionUser } from "@/lib/auth/sessions";
 import { savePolicySettings } from "@/lib/settings";
-import { approveRecovery, disownRecovery, revokeAccessCode, startRecovery } from "@/lib/support-recovery";
+import { approveRecovery, disownRecovery, reportAccessCodeUse, revokeAccessCode, startRecovery } from "@/lib/support-recovery";
 import { generateRecoveryCodes, consumeRecoveryCode } from "./recovery-codes";
 import { completeEnrollment, pendingEnrollment } from "./manage";
 import { disownToken, normalizeAccessCode, redeemAccessCode } from "./temporary-access";
 import { verifySecondFactor } from "./verify";
+import { enrollWithPasskey } from "./passkeys";
 
 const client = { ip: "198.51.100.9", userAgent: "test" };
 const CLI = { actor: null, client };
@@ -172,4 +173,51 @@ test("This wasn't me from an older mail revokes every code of the account, not o
   assert.ok((await disownRecovery(disownToken(older.recoveryId), client)).ok);
   assert.equal((await redeemAccessCode(user.id, current.code)).ok, false, "the current code is revoked too");
   assert.equal(await db.supportRecovery.count({ where: { userId: user.id, status: "active" } }), 0);
+});
+
+/** A trusted browser and a passkey on the account, as rows (what the sign-in and security page read). */
+async function trustAndPasskey(userId: string, tag: string) {
+  await db.trustedBrowser.create({ data: { userId, tokenHash: `hash-${tag}-${userId}`, expiresAt: new Date(Date.now() + 86_400_000) } });
+  await db.passkey.create({ data: { userId, credentialId: `cred-${tag}-${userId}`, publicKey: "x", name: "Old key" } });
+}
+
+test("issuing a code and using it each forget every browser the account trusted", async () => {
+  const { user } = await account();
+  await trustAndPasskey(user.id, "a");
+  const { code } = await issue(user);
+  assert.equal(await db.trustedBrowser.count({ where: { userId: user.id } }), 0, "forgotten when the code is issued");
+  await db.trustedBrowser.create({ data: { userId: user.id, tokenHash: `hash-b-${user.id}`, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const used = await redeemAccessCode(user.id, code);
+  assert.ok(used.ok);
+  await reportAccessCodeUse(user, used.recoveryId, client);
+  assert.equal(await db.trustedBrowser.count({ where: { userId: user.id } }), 0, "forgotten when the code is used");
+  assert.ok(await db.auditEvent.findFirst({ where: { userId: user.id, event: "temporary_access.used" } }));
+});
+
+test("the enrollment after a code removes the old passkeys with the old app, whether by app or by passkey", async () => {
+  for (const way of ["app", "passkey"] as const) {
+    const { user, secret } = await account();
+    await trustAndPasskey(user.id, way);
+    const { code } = await issue(user);
+    const used = await redeemAccessCode(user.id, code);
+    assert.ok(used.ok);
+    const opened = await redeemTicket(await issueTicket(user.id, used.recoveryId), client);
+    const context = { client, sessionId: opened!.sessionId, accessCodeId: used.recoveryId };
+    if (way === "app") {
+      const fresh = await pendingEnrollment(await db.user.findUniqueOrThrow({ where: { id: user.id } }));
+      assert.ok((await completeEnrollment(user, codeAt(fresh.secret, Date.now()), context)).ok);
+      assert.equal(await db.passkey.count({ where: { userId: user.id } }), 0, "old passkey gone with the old app");
+    } else {
+      const newKey = { credentialId: `new-${user.id}`, publicKey: "y", counter: 0, transports: null, backedUp: false };
+      const done = await enrollWithPasskey(user, newKey, "New key", context);
+      assert.equal(done?.recoveryCodes.length, 10);
+      const keys = await db.passkey.findMany({ where: { userId: user.id } });
+      assert.deepEqual(keys.map((k) => k.name), ["New key"], "only the new passkey");
+      const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+      assert.equal(after.totpSecret, null, "the old app is gone");
+      assert.equal((await verifySecondFactor(user.id, { code: codeAt(secret, Date.now() + 30_000) })).ok, false, "old app refused");
+      assert.equal((await db.supportRecovery.findUniqueOrThrow({ where: { id: used.recoveryId } })).status, "enrolled");
+      assert.equal((await sessionUser(opened!.sessionId))?.wizardOnly, false);
+    }
+  }
 });

@@ -87,7 +87,8 @@ export async function verifySecondFactor(
   now = Date.now(),
 ): Promise<VerifyResult> {
   const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user?.twoFactorEnabledAt || !user.totpSecret) return { ok: false, reason: "not-enabled" };
+  // An account enrolled with a passkey only has no app secret: its recovery codes still work here.
+  if (!user?.twoFactorEnabledAt) return { ok: false, reason: "not-enabled" };
   const verdict = checkThrottle(user, now);
   if (!verdict.allowed) return refused(verdict);
   const attempt = readAttempt(input);
@@ -95,7 +96,11 @@ export async function verifySecondFactor(
   const claim = await claimAttempt(userId, now);
   if (!claim.allowed) return refused(claim);
   const result =
-    attempt.method === "totp" ? await checkTotp(userId, user.totpSecret, attempt.code, now) : await checkRecoveryCode(userId, attempt.code);
+    attempt.method === "recovery"
+      ? await checkRecoveryCode(userId, attempt.code)
+      : user.totpSecret
+        ? await checkTotp(userId, user.totpSecret, attempt.code, now)
+        : ({ ok: false, reason: "invalid" } as const);
   return withConsequence(result, claim);
 }
 

@@ -13,6 +13,8 @@ import { Card, Page } from "@/components/ui/card";
 import { SecurityAction, SecurityDialog } from "@/components/two-factor/security-forms";
 import { SessionList } from "@/components/account/session-list";
 import { TwoFactorStatusHeading } from "@/components/two-factor/status-heading";
+import { PasskeyList } from "@/components/two-factor/passkey-list";
+import { TrustedBrowserList } from "@/components/account/trusted-browser-list";
 
 const FEW_CODES = 3;
 
@@ -59,6 +61,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           </Card>
         </SecurityDialog>
       )}
+      {on && <PasskeyList userId={user.id} />}
+      {on && <TrustedBrowserList userId={user.id} />}
       <SessionList sessions={await listSessions(user.id)} current={sessionHandle(user.sessionId)} />
     </Page>
   );

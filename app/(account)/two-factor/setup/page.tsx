@@ -58,7 +58,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   return (
     <Page title={changing ? t("changeTitle") : t("title")}>
       {confirmed ? (
-        <ScanStep {...(await scan(user, t("qrAlt", { app })))} app={app} cancel={cancelSetup} notice={notice || null} changing={changing} scanTitle={await titleOf(changing, "scan")} doneTitle={await titleOf(changing, changing ? "done" : "codes")} />
+        <ScanStep {...(await scan(user, t("qrAlt", { app })))} app={app} cancel={cancelSetup} notice={notice || null} changing={changing} scanTitle={await titleOf(changing, "scan")} doneTitle={await titleOf(changing, changing ? "done" : "codes")} passkey={!changing} />
       ) : (
         <>
           <WizardStepper changing={changing} step={step} />

@@ -5,9 +5,12 @@ import { getTranslations } from "next-intl/server";
 import { pendingSignIn } from "@/lib/auth/pending";
 import { startOver } from "@/lib/actions/auth";
 import { config } from "@/lib/config";
+import { trustedBrowserDays } from "@/lib/auth/trusted-browser";
+import { hasPasskeys } from "@/lib/two-factor/passkeys";
 import { Button } from "@/components/ui/button";
 import { Card, Page } from "@/components/ui/card";
 import { VerifyForm } from "@/components/two-factor/verify-form";
+import { PasskeySignIn } from "@/components/two-factor/passkey-sign-in";
 import { AccessCodeStep } from "@/components/recovery/access-code-step";
 import { RequestStatus } from "@/components/recovery/request-status";
 
@@ -18,20 +21,33 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
   return { title: (await searchParams).method === "recovery" ? t("verifyRecovery") : t("verify") };
 }
 
+// Passkey first when the account has one, then the app's code (or a recovery code), then a
+// temporary access code from support. An account enrolled with a passkey only has no app to ask for.
 export default async function VerifyPage({ searchParams }: { searchParams: Search }) {
   const pending = await pendingSignIn();
   if (!pending) redirect("/login");
   const chosen = (await searchParams).method;
   if (chosen === "access") return <AccessCodeStep userId={pending.user.id} />;
-  const method = chosen === "recovery" ? "recovery" : "totp";
-  const t = await getTranslations("verify");
+  const [withPasskey, trustDays] = [await hasPasskeys(pending.user.id), await trustedBrowserDays()];
+  const withApp = !!pending.user.totpSecret;
+  const method = chosen === "recovery" || !withApp ? "recovery" : "totp";
+  const [t, tp] = [await getTranslations("verify"), await getTranslations("passkeys")];
+  const intro = withPasskey ? (withApp ? tp("signInIntro") : tp("passkeyOnlyIntro")) : method === "totp" ? t("intro", { app: config().APP_NAME }) : t("recoveryIntro");
   return (
-    <Page width="narrow" title={t("title")} intro={method === "totp" ? t("intro", { app: config().APP_NAME }) : t("recoveryIntro")}>
-      <Card>
-        <VerifyForm method={method} />
+    <Page width="narrow" title={t("title")} intro={intro}>
+      {withPasskey && (
+        <Card as="section" labelledBy="passkey-title">
+          <h2 id="passkey-title" className="text-xl">{tp("title")}</h2>
+          <PasskeySignIn trustDays={trustDays} />
+        </Card>
+      )}
+      <Card as="section" labelledBy={withPasskey ? "code-title" : undefined}>
+        {withPasskey && <h2 id="code-title" className="text-xl">{tp("orCode")}</h2>}
+        {withPasskey && <p>{method === "totp" ? t("intro", { app: config().APP_NAME }) : t("recoveryIntro")}</p>}
+        <VerifyForm method={method} trustDays={trustDays} />
       </Card>
       <ul className="space-y-2" role="list">
-        <li>{method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}</li>
+        {withApp && <li>{method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}</li>}
         <li><Link href="/login/verify?method=access">{(await getTranslations("recovery.verify"))("link")}</Link></li>
         <li><Link href="/login/lost-access">{t("lostAccess")}</Link></li>
         <li>

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, DetailList, Page } from "@/components/ui/card";
 import { AccessCodePanel } from "@/components/recovery/access-code-panel";
 import { AuditTable } from "@/components/admin/audit-table";
+import { TrustedBrowserList } from "@/components/account/trusted-browser-list";
 import { ResetTwoFactor, SignOutEverywhere, UnlockTwoFactor } from "@/components/admin/user-actions";
 import { ExtendDeadline, Exemption } from "@/components/admin/rollout-exceptions";
 import { formatMoment } from "@/lib/dates";
@@ -106,6 +107,7 @@ export default async function UserPage({ params }: { params: Params }) {
           <Exemption userId={user.id} admin={user.role === "admin"} exempt={user.exemptAt && { since: when(user.exemptAt), reason: user.exemptReason ?? "" }} />
         </div>
       </section>
+      <TrustedBrowserList userId={user.id} admin />
       <section aria-labelledby="trail-title" className="space-y-3">
         <h2 id="trail-title" className="text-xl">{t("trail")}</h2>
         <p>{t("trailIntro")}</p>

@@ -1,0 +1,229 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
+import { Fingerprint, Pencil, Plus, Trash2 } from "lucide-react";
+import {
+  finishAddingPasskey,
+  removePasskeyAction,
+  renamePasskeyAction,
+  startAddingPasskey,
+  type AddPasskeyState,
+  type FinishPasskeyState,
+  type PasskeyChangeState,
+} from "@/lib/actions/passkeys";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
+import { useProblem } from "./problem";
+
+/** Whether this browser can use WebAuthn here (null until known: only the browser can tell). */
+export function useWebAuthn(): boolean | null {
+  const [supported, setSupported] = useState<boolean | null>(null);
+  // An insecure origin other than localhost has no WebAuthn.
+  useEffect(() => setSupported(browserSupportsWebAuthn() && window.isSecureContext), []);
+  return supported;
+}
+
+/** A passkey as the list shows it: dates already written in the reader's language with their zone. */
+export type PasskeyRow = { id: string; name: string; created: string; lastUsed: string | null; backedUp: boolean };
+
+/** The security page's passkeys: each with rename and remove, and "Add a passkey"; explained instead where WebAuthn is missing. */
+export function PasskeyTable({ rows, titleId }: { rows: PasskeyRow[]; titleId: string }) {
+  const t = useTranslations("passkeys");
+  const supported = useWebAuthn();
+  const [removed, setRemoved] = useState<string | null>(null);
+  return (
+    <>
+      {removed && <Alert tone="success">{t("removed")}</Alert>}
+      {rows.length ? (
+        <ul className="divide-y divide-line" aria-labelledby={titleId}>
+          {rows.map((row) => (
+            <li key={row.id} aria-label={row.name} className="flex flex-wrap items-start gap-3 py-3">
+              <Fingerprint aria-hidden className="size-5 mt-0.5 shrink-0 text-muted" />
+              <div className="min-w-0 flex-1 basis-56 space-y-0.5 [overflow-wrap:anywhere]">
+                <p className="font-semibold">
+                  {row.name} <Badge tone={row.backedUp ? "success" : "neutral"}>{row.backedUp ? t("synced") : t("notSynced")}</Badge>
+                </p>
+                <p className="text-sm text-muted">{t("createdOn", { date: row.created })}</p>
+                <p className="text-sm text-muted">{row.lastUsed ? t("lastUsed", { time: row.lastUsed }) : t("neverUsed")}</p>
+              </div>
+              <div className="flex flex-wrap gap-2">
+                <RenamePasskey id={row.id} name={row.name} />
+                <RemovePasskey id={row.id} name={row.name} onRemoved={() => setRemoved(row.id)} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("none")}</p>
+      )}
+      {supported === false ? <Alert tone="info" live={false}>{t("unsupported")}</Alert> : <AddPasskey disabled={supported === null} />}
+    </>
+  );
+}
+
+/** "Add a passkey": a dialog asks for a name, the password and a code, then the browser creates the credential. */
+function AddPasskey({ disabled }: { disabled: boolean }) {
+  const t = useTranslations("passkeys");
+  const explain = useProblem();
+  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(0);
+  const [added, setAdded] = useState<string | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  return (
+    <>
+      {added && <Alert tone="success">{t("added", { name: added })}</Alert>}
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={disabled}
+        onClick={(event) => {
+          opener.current = event.currentTarget;
+          setAdded(null);
+          setOpened((n) => n + 1);
+          setOpen(true);
+        }}
+      >
+        <Plus aria-hidden />
+        {t("add")}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen} title={t("addTitle")} description={t("addHint")} closeLabel={t("cancel")} opener={() => opener.current}>
+        <AddPasskeyForm
+          key={opened}
+          explain={explain}
+          close={() => setOpen(false)}
+          onAdded={(name) => {
+            setAdded(name);
+            setOpen(false);
+          }}
+        />
+      </Dialog>
+    </>
+  );
+}
+
+function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeof useProblem>; close: () => void; onAdded: (name: string) => void }) {
+  const t = useTranslations("passkeys");
+  const [start, startAction, starting] = useActionState<AddPasskeyState, FormData>(startAddingPasskey, {});
+  const [finish, finishAction, finishing] = useActionState<FinishPasskeyState, FormData>(finishAddingPasskey, {});
+  const [cancelled, setCancelled] = useState(false);
+  const response = useRef<HTMLInputElement>(null);
+  // Each new set of options starts the browser's ceremony once.
+  const handled = useRef<unknown>(null);
+  useEffect(() => {
+    if (!start.options || handled.current === start.options) return;
+    handled.current = start.options;
+    setCancelled(false);
+    startRegistration({ optionsJSON: start.options })
+      .then((credential) => {
+        response.current!.value = JSON.stringify(credential);
+        response.current!.form!.requestSubmit();
+      })
+      .catch(() => setCancelled(true));
+  }, [start.options]);
+  useEffect(() => {
+    if (finish.added) onAdded(finish.added);
+  }, [finish.added, onAdded]);
+  return (
+    <>
+      <Form action={startAction} answer={start}>
+        {finish.error && <Alert tone="error">{explain(finish.error)}</Alert>}
+        {cancelled && <Alert tone="error">{t("cancelled")}</Alert>}
+        <Field id="passkey-name" label={t("name")} hint={t("nameHint")} name="name" maxLength={60} defaultValue={t("defaultName")} error={explain(start.errors?.name)} />
+        <Field id="passkey-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(start.errors?.password)} />
+        <Field id="passkey-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(start.errors?.code)} />
+        <div className="flex flex-wrap gap-2">
+          <Button disabled={starting || finishing}>{t("add")}</Button>
+          <Button type="button" variant="secondary" onClick={close}>{t("cancel")}</Button>
+        </div>
+      </Form>
+      <form action={finishAction} hidden>
+        <input type="hidden" name="name" value={start.name ?? ""} />
+        <input ref={response} type="hidden" name="response" />
+      </form>
+    </>
+  );
+}
+
+/** "Rename": a dialog with the name. */
+function RenamePasskey({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("passkeys");
+  const explain = useProblem();
+  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(0);
+  const opener = useRef<HTMLElement | null>(null);
+  return (
+    <>
+      <Button type="button" size="sm" variant="secondary" aria-label={`${t("rename")}: ${name}`} onClick={(event) => { opener.current = event.currentTarget; setOpened((n) => n + 1); setOpen(true); }}>
+        <Pencil aria-hidden />
+        {t("rename")}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen} title={`${t("rename")}: ${name}`} closeLabel={t("cancel")} opener={() => opener.current}>
+        <RenameForm key={opened} id={id} name={name} explain={explain} close={() => setOpen(false)} />
+      </Dialog>
+    </>
+  );
+}
+
+function RenameForm({ id, name, explain, close }: { id: string; name: string; explain: ReturnType<typeof useProblem>; close: () => void }) {
+  const t = useTranslations("passkeys");
+  const [state, action, pending] = useActionState<PasskeyChangeState, FormData>(renamePasskeyAction, {});
+  useEffect(() => {
+    if (state.done === "renamed") close();
+  }, [state.done, close]);
+  return (
+    <Form action={action} answer={state}>
+      <input type="hidden" name="passkeyId" value={id} />
+      <Field id={`rename-${id}`} label={t("name")} hint={t("nameHint")} name="name" maxLength={60} defaultValue={name} autoFocus error={explain(state.error)} />
+      <div className="flex flex-wrap gap-2">
+        <Button disabled={pending}>{t("rename")}</Button>
+        <Button type="button" variant="secondary" onClick={close}>{t("cancel")}</Button>
+      </div>
+    </Form>
+  );
+}
+
+/** "Remove": a dialog asks for the password and a second factor. */
+function RemovePasskey({ id, name, onRemoved }: { id: string; name: string; onRemoved: () => void }) {
+  const t = useTranslations("passkeys");
+  const explain = useProblem();
+  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(0);
+  const opener = useRef<HTMLElement | null>(null);
+  return (
+    <>
+      <Button type="button" size="sm" variant="danger" aria-label={`${t("remove")}: ${name}`} onClick={(event) => { opener.current = event.currentTarget; setOpened((n) => n + 1); setOpen(true); }}>
+        <Trash2 aria-hidden />
+        {t("remove")}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen} title={t("removeTitle", { name })} description={t("removeHint")} closeLabel={t("cancel")} opener={() => opener.current}>
+        <RemoveForm key={opened} id={id} explain={explain} close={() => setOpen(false)} onRemoved={onRemoved} />
+      </Dialog>
+    </>
+  );
+}
+
+function RemoveForm({ id, explain, close, onRemoved }: { id: string; explain: ReturnType<typeof useProblem>; close: () => void; onRemoved: () => void }) {
+  const t = useTranslations("passkeys");
+  const [state, action, pending] = useActionState<PasskeyChangeState, FormData>(removePasskeyAction, {});
+  useEffect(() => {
+    if (state.done === "removed") onRemoved();
+  }, [state.done, onRemoved]);
+  return (
+    <Form action={action} answer={state}>
+      {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
+      <input type="hidden" name="passkeyId" value={id} />
+      <Field id={`remove-password-${id}`} label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(state.errors?.password)} />
+      <Field id={`remove-code-${id}`} label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(state.errors?.code)} />
+      <div className="flex flex-wrap gap-2">
+        <Button variant="danger" disabled={pending}>{t("remove")}</Button>
+        <Button type="button" variant="secondary" onClick={close}>{t("cancel")}</Button>
+      </div>
+    </Form>
+  );
+}

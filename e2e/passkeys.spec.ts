@@ -1,0 +1,140 @@
+import type { Page } from "@playwright/test";
+import { codeAt, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
+
+/** A virtual CTAP2 authenticator in this page's browser (DevTools WebAuthn domain), user verification on. */
+async function virtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return { cdp, authenticatorId };
+}
+
+async function addPasskey(page: Page, password: string, recoveryCode: string, name: string) {
+  await page.goto("/settings/security");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  const add = page.getByRole("dialog", { name: "Add a passkey or security key" });
+  await add.getByLabel("Name").fill(name);
+  await add.getByLabel("Password").fill(password);
+  await add.getByLabel("Verification code or recovery code").fill(recoveryCode);
+  await add.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByText(`Passkey added: ${name}.`)).toBeVisible();
+  await expect(add).toHaveCount(0);
+}
+
+test("a passkey: added from the security page, used at the second step, removed with password and code", async ({ page, account }) => {
+  const { cdp, authenticatorId } = await virtualAuthenticator(page);
+  await signIn(page, account);
+  // Recovery codes confirm the changes, so that no TOTP step is used twice within the test.
+  const { key, codes } = await enroll(page, account.password);
+  await addPasskey(page, account.password, codes[0]!, "Test key");
+  const list = page.getByRole("list", { name: "Passkeys and security keys" });
+  await page.reload();
+  await expect(list.getByRole("listitem", { name: "Test key" })).toContainText("Not used yet");
+  expect((await mailbox(account.email)).some((m) => m.subject.includes("A passkey was added"))).toBe(true);
+  await signOut(page);
+
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto("/settings/security");
+  await expect(list.getByRole("listitem", { name: "Test key" })).toContainText("Last used");
+
+  // A clone of the key with an older signature counter is refused (and audited).
+  const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+  const [credential] = credentials;
+  expect(credential!.signCount).toBeGreaterThan(0);
+  await signOut(page);
+  await cdp.send("WebAuthn.removeCredential", { authenticatorId, credentialId: credential!.credentialId });
+  await cdp.send("WebAuthn.addCredential", { authenticatorId, credential: { ...credential!, signCount: 0 } });
+  await signIn(page, account);
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page.getByText("That passkey was not accepted.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/verify$/);
+
+  // The code still works beside the passkey.
+  await page.getByLabel("Verification code").fill(codeAt(key, 30));
+  await submit(page, "Verify");
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+
+  await page.goto("/settings/security");
+  await page.getByRole("button", { name: "Remove: Test key" }).click();
+  const remove = page.getByRole("dialog", { name: "Remove Test key" });
+  await remove.getByLabel("Password").fill(account.password);
+  await remove.getByLabel("Verification code or recovery code").fill("aaaaa-aaaaa");
+  await submit(page, remove.getByRole("button", { name: "Remove" }));
+  await expect(remove.getByText(/recovery code is not valid/i)).toBeVisible();
+  await remove.getByLabel("Password").fill(account.password);
+  await remove.getByLabel("Verification code or recovery code").fill(codes[1]!);
+  await submit(page, remove.getByRole("button", { name: "Remove" }));
+  await expect(page.getByText("No passkey yet.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("No passkey yet.")).toBeVisible();
+  expect((await mailbox(account.email)).some((m) => m.subject.includes("A passkey was removed"))).toBe(true);
+});
+
+test("without WebAuthn in the browser the passkey option is hidden with an explanation", async ({ page, account }) => {
+  await page.addInitScript(() => {
+    // @ts-expect-error: a browser without WebAuthn
+    delete window.PublicKeyCredential;
+  });
+  await signIn(page, account);
+  await enroll(page, account.password);
+  await page.goto("/settings/security");
+  await expect(page.getByText(/This browser cannot use passkeys on this page/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add a passkey" })).toHaveCount(0);
+});
+
+test("the wizard's other way: a passkey turns 2FA on with recovery codes, and signs in", async ({ page, account }) => {
+  await virtualAuthenticator(page);
+  await signIn(page, account);
+  await page.goto("/two-factor/setup");
+  await page.getByRole("link", { name: "Get started" }).click();
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Confirm Password" }).click();
+  await page.getByRole("region", { name: "Use a passkey or security key instead" }).getByRole("button", { name: "Create a passkey" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
+  expect(codes).toHaveLength(10);
+  // The app's steps give way to the recovery codes.
+  await expect(page.getByRole("region", { name: "Scan the QR code" })).toHaveCount(0);
+  await page.goto("/settings/security");
+  await expect(page.getByRole("list", { name: "Passkeys and security keys" }).getByRole("listitem")).toHaveCount(1);
+  await signOut(page);
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  // No app was set up: the second step offers the passkey and a recovery code, never an app's code.
+  await expect(page.getByLabel("Verification code")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Use your authenticator app instead" })).toHaveCount(0);
+  await expect(page.getByLabel("Recovery code")).toBeVisible();
+  await page.goto("/login/verify?method=totp");
+  await expect(page.getByLabel("Verification code")).toHaveCount(0);
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await expect(page).not.toHaveURL(/two-factor\/setup/);
+});
+
+test("support's temporary access code: the new enrollment removes the old passkeys with the old app", async ({ page, account }) => {
+  await virtualAuthenticator(page);
+  await signIn(page, account);
+  const { codes } = await enroll(page, account.password);
+  await addPasskey(page, account.password, codes[0]!, "Old key");
+  await signOut(page);
+  const printed = await operator(["issue-access-code", account.email, "--reason", "lost phone and key, called back", "--verified", "callback"]);
+  const code = printed.match(/[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}/)![0];
+  await signIn(page, account);
+  await page.getByRole("link", { name: "Use a temporary access code from support" }).click();
+  await page.getByLabel("Temporary access code").fill(code);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/two-factor\/setup$/);
+  await enroll(page, account.password);
+  await page.goto("/settings/security");
+  await expect(page.getByText("No passkey yet.")).toBeVisible();
+  await signOut(page);
+  // The old key no longer opens the account: the second step offers no passkey at all.
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await expect(page.getByRole("button", { name: "Use a passkey" })).toHaveCount(0);
+});

@@ -1,0 +1,34 @@
+import { headers } from "next/headers";
+import { localized } from "../actions/problems";
+import { text } from "../form";
+import { checkSecondFactor, problemOf, readEitherCode, type Problem } from "../two-factor/check";
+import { browserDevices } from "./device";
+import type { CurrentUser } from "./guard";
+import { attemptPassword } from "./password-attempt";
+import { clientOf } from "./request";
+
+export type IdentityErrors = { password?: Problem; code?: Problem };
+
+/**
+ * Re-enters the password (and, when 2FA is on, a current code or a recovery code) before a
+ * security change, read from the form's `password` and `code` fields; the password counts against
+ * the same throttle as at sign-in, the code against the second-factor throttle. Returns the errors
+ * to show, or null when both were right.
+ */
+export async function checkIdentity(form: FormData, user: CurrentUser): Promise<IdentityErrors | null> {
+  const password = text(form, "password");
+  if (!password) return { password: { key: "errors.passwordRequired" } };
+  const attempt = await attemptPassword(user.email, password, clientOf(await headers()), await browserDevices());
+  if (!attempt.ok) {
+    if (attempt.reason === "throttled") return { password: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) };
+    return { password: { key: "twoFactorErrors.passwordWrong" } };
+  }
+  // A session opened with a temporary access code already passed its second factor, which the owner lost.
+  if (!user.twoFactorEnabledAt || user.wizardOnly) return null;
+  const input = readEitherCode(text(form, "code"));
+  const result = await checkSecondFactor(user, input, clientOf(await headers()));
+  if (result.ok) return null;
+  // One field takes either code; a malformed entry is explained as the app's 6-digit code.
+  const recovery = "recoveryCode" in input && result.reason !== "format";
+  return { code: await localized(problemOf(result, recovery)) };
+}

@@ -1,0 +1,108 @@
+import { createHash, randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { mailTime } from "../dates";
+import { renderMail } from "../mail/templates";
+import { reportedChange } from "../reported-change";
+import type { Account } from "../users";
+import { db } from "../db";
+import { policySettings } from "../settings";
+import type { Client } from "./sessions";
+import { describeClient } from "./user-agent";
+
+// "Don't ask for a code on this browser for N days" (OWASP Multifactor Authentication Cheat Sheet,
+// "remember this device"): after a full sign-in the browser gets a random token in an HttpOnly
+// cookie, stored as its SHA-256 with the account. Later, on that browser and for that account only,
+// the password alone opens a session until the token expires or is forgotten. Off by default: NIST
+// SP 800-63B rev. 4 does not let a remembered browser stand in for the second factor at AAL2.
+const COOKIE = "portal_trusted_browser";
+// A browser shared by a few people keeps a token for each of them, the most recent first.
+const MAX_TOKENS = 5;
+export const MAX_TRUST_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** How many days a browser may be trusted for (the rollout setting, lib/settings.ts); 0 when the option is off. */
+export async function trustedBrowserDays(): Promise<number> {
+  return (await policySettings()).trustedBrowserDays;
+}
+
+function readTokens(value: string | undefined): string[] {
+  if (!value || value.length > 1000) return [];
+  return value.split("~").filter((t) => /^[A-Za-z0-9_-]{43}$/.test(t)).slice(0, MAX_TOKENS);
+}
+
+/**
+ * Marks this browser as trusted by `user` for `days` days (1 to MAX_TRUST_DAYS), in a server
+ * action, after every factor was checked: a row with the token's hash, the browser and system
+ * (ua-parser-js), the address and the times; the token goes in an HttpOnly cookie. A change of the
+ * account's second factor: audited and mailed to the owner (browser, moment and end, with their
+ * time zone) in the same transaction. Throws RangeError for `days` out of range.
+ */
+export async function trustThisBrowser(user: Account, client: Client, days: number, now = Date.now()) {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TRUST_DAYS) throw new RangeError(`days out of range: ${days}`);
+  const token = randomBytes(32).toString("base64url");
+  const { browser, system } = describeClient(client.userAgent);
+  const expiresAt = new Date(now + days * DAY_MS);
+  const jar = await cookies();
+  const kept = readTokens(jar.get(COOKIE)?.value);
+  await reportedChange(async (tx) => {
+    // Housekeeping on the way: this account's expired tokens.
+    await tx.trustedBrowser.deleteMany({ where: { userId: user.id, expiresAt: { lt: new Date(now) } } });
+    await tx.trustedBrowser.create({ data: { userId: user.id, tokenHash: sha256(token), browser, system, ip: client.ip?.slice(0, 64) ?? null, createdAt: new Date(now), lastUsedAt: new Date(now), expiresAt } });
+    return {
+      value: null,
+      audit: { event: "trusted_browser.added", userId: user.id, client, details: { days, expiresAt: expiresAt.toISOString(), browser, system } },
+      mail: renderMail("browserTrusted", user, {
+        browser: [browser, system].filter(Boolean).join(", ") || "none",
+        address: client.ip ?? "none",
+        time: mailTime(new Date(now), user.locale),
+        until: mailTime(expiresAt, user.locale),
+      }),
+    };
+  });
+  jar.set(COOKIE, [token, ...kept].slice(0, MAX_TOKENS).join("~"), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: days * 86_400,
+    secure: process.env.APP_URL?.startsWith("https:"),
+  });
+}
+
+/**
+ * Whether this browser is trusted by `userId` now: a token of its cookie whose row belongs to this
+ * account, has not expired, and the option is on. Records the use. A token grants nothing else: it
+ * only lets the password step skip the code for its own account.
+ */
+export async function isTrustedBrowser(userId: string, now = Date.now()): Promise<boolean> {
+  const tokens = readTokens((await cookies()).get(COOKIE)?.value);
+  if (!tokens.length || (await trustedBrowserDays()) === 0) return false;
+  const { count } = await db.trustedBrowser.updateMany({
+    where: { userId, tokenHash: { in: tokens.map(sha256) }, expiresAt: { gt: new Date(now) } },
+    data: { lastUsedAt: new Date(now) },
+  });
+  return count > 0;
+}
+
+export type TrustedBrowserView = { id: string; browser: string | null; system: string | null; ip: string | null; createdAt: Date; lastUsedAt: Date; expiresAt: Date };
+
+/** The account's trusted browsers that have not expired, most recently used first. */
+export async function listTrustedBrowsers(userId: string, now = Date.now()): Promise<TrustedBrowserView[]> {
+  return db.trustedBrowser.findMany({
+    where: { userId, expiresAt: { gt: new Date(now) } },
+    orderBy: { lastUsedAt: "desc" },
+    select: { id: true, browser: true, system: true, ip: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+  });
+}
+
+/**
+ * "Forget" one trusted browser (`id`) or, without one, every trusted browser of the account; by its
+ * owner or by an admin (`actorId`). Audited. Returns how many were forgotten.
+ */
+export async function forgetTrustedBrowsers(userId: string, by: { client: Client; actorId?: string }, id?: string): Promise<number> {
+  return reportedChange(async (tx) => {
+    const { count } = await tx.trustedBrowser.deleteMany({ where: { userId, ...(id ? { id } : {}) } });
+    return { value: count, audit: count ? { event: "trusted_browser.forgotten", userId, actorId: by.actorId, client: by.client, details: { count, all: !id } } : undefined };
+  });
+}
