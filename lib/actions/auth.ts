@@ -48,7 +48,8 @@ export async function signInWithPassword(_: SignInState, form: FormData): Promis
 
   await rememberLanguage(user.id, user.locale);
   // A browser this account trusts skips the code step, never the password (lib/auth/trusted-browser.ts).
-  const trusted = !!user.twoFactorEnabledAt && (await isTrustedBrowser(user.id));
+  // Not while support's lock is on (100 wrong codes, or "This wasn't me" after a recovery).
+  const trusted = !!user.twoFactorEnabledAt && !user.secondFactorLockedAt && (await isTrustedBrowser(user.id));
   if (user.twoFactorEnabledAt && !trusted) {
     await startPendingSignIn(user.id, client);
     redirect("/login/verify");

@@ -192,7 +192,7 @@ export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actor
       return { key, values: { actor: line.actorName || line.actorEmail ? actor : "", sessions: Number(d.sessions ?? 0) } };
     case "sign_in": {
       const factors = Array.isArray(d.factors) ? d.factors.map(String) : [];
-      const factor = factors.includes("temporary_access") ? "access_code" : factors.includes("recovery") ? "recovery" : factors.includes("totp") ? "totp" : "password";
+      const factor = (["temporary_access", "passkey", "trusted_browser", "recovery", "totp"] as const).find((f) => factors.includes(f)) ?? "password";
       return { key, values: { factor } };
     }
     case "deadline.extended":
