@@ -7,14 +7,14 @@ import { AccessCodeForm } from "./access-code-form";
 import { RequestStatus } from "./request-status";
 
 /** The second sign-in step's "Use a temporary access code" screen. */
-export async function AccessCodeStep({ userId }: { userId: string }) {
+export async function AccessCodeStep({ userId, withApp }: { userId: string; withApp: boolean }) {
   const [t, tv] = [await getTranslations("recovery.verify"), await getTranslations("verify")];
   return (
     <Page width="narrow" title={tv("title")} intro={t("intro")}>
       <Card>
         <AccessCodeForm />
       </Card>
-      <p><Link href="/login/verify">{tv("useApp")}</Link></p>
+      <p><Link href="/login/verify">{tv(withApp ? "useApp" : "otherWays")}</Link></p>
       <RequestStatus userId={userId} />
       <form action={startOver}>
         <Button variant="link">{tv("startOver")}</Button>

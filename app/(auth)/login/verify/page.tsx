@@ -27,7 +27,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const pending = await pendingSignIn();
   if (!pending) redirect("/login");
   const chosen = (await searchParams).method;
-  if (chosen === "access") return <AccessCodeStep userId={pending.user.id} />;
+  if (chosen === "access") return <AccessCodeStep userId={pending.user.id} withApp={!!pending.user.totpSecret} />;
   const [withPasskey, trustDays] = [await hasPasskeys(pending.user.id), await trustedBrowserDays()];
   const withApp = !!pending.user.totpSecret;
   const method = chosen === "recovery" || !withApp ? "recovery" : "totp";
