@@ -71,6 +71,7 @@ test.describe("an admin whose 2FA was reset", () => {
   test.use({ baseURL: `http://localhost:${servers.past.port}` });
 
   test("cannot use an admin page left open from before: its action sends them to the wizard", async ({ browser }) => {
+    test.setTimeout(120_000); // three admins enroll and a reset is approved: 60 s was not enough at a load of 10 on 2 cores
     const [x, y] = [await createAccount({ admin: true }, servers.past), await createAccount({ admin: true }, servers.past)];
     const xContext = await browser.newContext();
     const stale = await xContext.newPage();
