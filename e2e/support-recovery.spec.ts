@@ -92,6 +92,7 @@ test("lost phone: request → code approved by a second admin → password + cod
 });
 
 test("This wasn't me, from the mail and without signing in, ends the session opened with the code", async ({ page, browser }) => {
+  test.setTimeout(120_000); // two admins and the account enroll first: past 60 s at a load of 15 on 2 cores
   const account = await createAccount();
   await signIn(page, account);
   await enroll(page, account.password);

@@ -78,6 +78,7 @@ test("a trusted browser skips the code until forgotten, never elsewhere, and not
 });
 
 test("a support reset forgets the account's trusted browsers", async ({ page, account }) => {
+  test.setTimeout(120_000); // two admins and the account enroll first: past 60 s at a load of 15 on 2 cores
   await allowTrustedBrowsers(page);
   await signIn(page, account);
   const { codes } = await enroll(page, account.password);
