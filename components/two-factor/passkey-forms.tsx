@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { Fingerprint, Pencil, Plus, Trash2 } from "lucide-react";
@@ -150,23 +150,36 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
   );
 }
 
-/** "Rename": a dialog with the name. */
-function RenamePasskey({ id, name }: { id: string; name: string }) {
+/**
+ * A button that opens a dialog for one change of a passkey; the form inside is mounted anew at
+ * each opening (`children` gets a function that closes the dialog), and focus returns to the button.
+ */
+function PasskeyDialog({ label, icon, variant, title, description, children }: { label: string; icon: ReactNode; variant: "secondary" | "danger"; title: string; description?: string; children: (key: number, close: () => void) => ReactNode }) {
   const t = useTranslations("passkeys");
-  const explain = useProblem();
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(0);
   const opener = useRef<HTMLElement | null>(null);
   return (
     <>
-      <Button type="button" size="sm" variant="secondary" aria-label={`${t("rename")}: ${name}`} onClick={(event) => { opener.current = event.currentTarget; setOpened((n) => n + 1); setOpen(true); }}>
-        <Pencil aria-hidden />
-        {t("rename")}
+      <Button type="button" size="sm" variant={variant} aria-label={label} onClick={(event) => { opener.current = event.currentTarget; setOpened((n) => n + 1); setOpen(true); }}>
+        {icon}
+        {variant === "danger" ? t("remove") : t("rename")}
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={`${t("rename")}: ${name}`} closeLabel={t("cancel")} opener={() => opener.current}>
-        <RenameForm key={opened} id={id} name={name} explain={explain} close={() => setOpen(false)} />
+      <Dialog open={open} onOpenChange={setOpen} title={title} description={description} closeLabel={t("cancel")} opener={() => opener.current}>
+        {children(opened, () => setOpen(false))}
       </Dialog>
     </>
+  );
+}
+
+/** "Rename": a dialog with the name. */
+function RenamePasskey({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("passkeys");
+  const explain = useProblem();
+  return (
+    <PasskeyDialog label={`${t("rename")}: ${name}`} icon={<Pencil aria-hidden />} variant="secondary" title={`${t("rename")}: ${name}`}>
+      {(key, close) => <RenameForm key={key} id={id} name={name} explain={explain} close={close} />}
+    </PasskeyDialog>
   );
 }
 
@@ -192,19 +205,10 @@ function RenameForm({ id, name, explain, close }: { id: string; name: string; ex
 function RemovePasskey({ id, name, onRemoved }: { id: string; name: string; onRemoved: () => void }) {
   const t = useTranslations("passkeys");
   const explain = useProblem();
-  const [open, setOpen] = useState(false);
-  const [opened, setOpened] = useState(0);
-  const opener = useRef<HTMLElement | null>(null);
   return (
-    <>
-      <Button type="button" size="sm" variant="danger" aria-label={`${t("remove")}: ${name}`} onClick={(event) => { opener.current = event.currentTarget; setOpened((n) => n + 1); setOpen(true); }}>
-        <Trash2 aria-hidden />
-        {t("remove")}
-      </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={t("removeTitle", { name })} description={t("removeHint")} closeLabel={t("cancel")} opener={() => opener.current}>
-        <RemoveForm key={opened} id={id} explain={explain} close={() => setOpen(false)} onRemoved={onRemoved} />
-      </Dialog>
-    </>
+    <PasskeyDialog label={`${t("remove")}: ${name}`} icon={<Trash2 aria-hidden />} variant="danger" title={t("removeTitle", { name })} description={t("removeHint")}>
+      {(key, close) => <RemoveForm key={key} id={id} explain={explain} close={close} onRemoved={onRemoved} />}
+    </PasskeyDialog>
   );
 }
 
