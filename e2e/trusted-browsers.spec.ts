@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { ageAccount, codeAt, createAccount, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
+import { type Account, ageAccount, codeAt, createAccount, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
 
 const TRUST = "Don't ask for a code on this browser for 7 days";
 
@@ -27,16 +27,21 @@ async function recoveryStep(page: Page, code: string, trust: boolean) {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-test("a trusted browser skips the code until forgotten, never elsewhere, and not after a password change", async ({ page, browser, account }) => {
-  // Two enrollments, seven sign-ins, a second browser and the operators' command line: 55 s of 60 on SQLite under load.
-  test.setTimeout(120_000);
+/** Turns trusted browsers on, enrolls the account, then signs in again trusting this browser (with the first recovery code); returns the recovery codes. */
+async function enrollAndTrust(page: Page, account: Account): Promise<string[]> {
   await allowTrustedBrowsers(page);
   await signIn(page, account);
   const { codes } = await enroll(page, account.password);
   await signOut(page);
-
   await signIn(page, account);
   await recoveryStep(page, codes[0]!, true);
+  return codes;
+}
+
+test("a trusted browser skips the code until forgotten, never elsewhere, and not after a password change", async ({ page, browser, account }) => {
+  // Two enrollments, seven sign-ins, a second browser and the operators' command line: 55 s of 60 on SQLite under load.
+  test.setTimeout(120_000);
+  const codes = await enrollAndTrust(page, account);
   await page.goto("/settings/security");
   const list = page.getByRole("list", { name: "Trusted browsers" });
   await expect(list.getByRole("listitem")).toHaveCount(1);
@@ -79,12 +84,7 @@ test("a trusted browser skips the code until forgotten, never elsewhere, and not
 
 test("a support reset forgets the account's trusted browsers", async ({ page, account }) => {
   test.setTimeout(120_000); // two admins and the account enroll first: past 60 s at a load of 15 on 2 cores
-  await allowTrustedBrowsers(page);
-  await signIn(page, account);
-  const { codes } = await enroll(page, account.password);
-  await signOut(page);
-  await signIn(page, account);
-  await recoveryStep(page, codes[0]!, true);
+  const codes = await enrollAndTrust(page, account);
   await signOut(page);
   await operator(["reset-2fa", account.email, "--reason", "lost phone"]);
   await signIn(page, account);
@@ -118,12 +118,7 @@ test("a trusted browser is asked for the code again once the trust has expired",
 });
 
 test("a temporary access code from support forgets the account's trusted browsers", async ({ page, account }) => {
-  await allowTrustedBrowsers(page);
-  await signIn(page, account);
-  const { codes } = await enroll(page, account.password);
-  await signOut(page);
-  await signIn(page, account);
-  await recoveryStep(page, codes[0]!, true);
+  await enrollAndTrust(page, account);
   await signOut(page);
   await operator(["issue-access-code", account.email, "--reason", "lost phone, called back", "--verified", "callback"]);
   await signIn(page, account);
