@@ -84,7 +84,7 @@ test("a trusted browser skips the code until forgotten, never elsewhere, and not
 
 test("a support reset forgets the account's trusted browsers", async ({ page, account }) => {
   test.setTimeout(120_000); // two admins and the account enroll first: past 60 s at a load of 15 on 2 cores
-  const codes = await enrollAndTrust(page, account);
+  await enrollAndTrust(page, account);
   await signOut(page);
   await operator(["reset-2fa", account.email, "--reason", "lost phone"]);
   await signIn(page, account);
