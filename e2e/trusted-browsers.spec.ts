@@ -4,7 +4,7 @@ import { type Account, ageAccount, codeAt, createAccount, enroll, expect, mailbo
 const TRUST = "Don't ask for a code on this browser for 7 days";
 
 /** An admin (enrolled in a browser of their own) allows trusted browsers for 7 days, among the rollout settings. */
-async function allowTrustedBrowsers(page: Page) {
+async function allowTrustedBrowsers(page: Page): Promise<Account> {
   const admin = await createAccount({ admin: true });
   await signIn(page, admin);
   await enroll(page, admin.password);
@@ -15,6 +15,7 @@ async function allowTrustedBrowsers(page: Page) {
   await submit(page, policy.getByRole("button", { name: "Save settings" }));
   await expect(page.getByText("The settings were saved.")).toBeVisible();
   await signOut(page);
+  return admin;
 }
 
 /** The second step with a recovery code, trusting this browser or not. */
@@ -123,4 +124,12 @@ test("a temporary access code from support forgets the account's trusted browser
   await operator(["issue-access-code", account.email, "--reason", "lost phone, called back", "--verified", "callback"]);
   await signIn(page, account);
   await expect(page).toHaveURL(/\/login\/verify$/);
+});
+
+test("an admin is never offered a trusted browser: the second factor is asked every time", async ({ page }) => {
+  const admin = await allowTrustedBrowsers(page);
+  await signIn(page, admin);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await expect(page.getByLabel("Verification code")).toBeVisible();
+  await expect(page.getByLabel(TRUST)).toHaveCount(0);
 });

@@ -11,7 +11,7 @@ import { attemptPassword } from "../auth/password-attempt";
 import { abandonPendingSignIn, finishPendingSignIn, pendingSignIn, startPendingSignIn } from "../auth/pending";
 import { clientOf } from "../auth/request";
 import { endSession, issueTicket } from "../auth/sessions";
-import { isTrustedBrowser, trustThisBrowser, trustedBrowserDays } from "../auth/trusted-browser";
+import { isTrustedBrowser, trustThisBrowser, trustedBrowserDaysFor } from "../auth/trusted-browser";
 import { db } from "../db";
 import { text } from "../form";
 import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, isLocale } from "../i18n/locales";
@@ -48,8 +48,9 @@ export async function signInWithPassword(_: SignInState, form: FormData): Promis
 
   await rememberLanguage(user.id, user.locale);
   // A browser this account trusts skips the code step, never the password (lib/auth/trusted-browser.ts).
-  // Not while support's lock is on (100 wrong codes, or "This wasn't me" after a recovery).
-  const trusted = !!user.twoFactorEnabledAt && !user.secondFactorLockedAt && (await isTrustedBrowser(user.id));
+  // Never for an admin (admins always give a second factor), nor while support's lock is on
+  // (100 wrong codes, or "This wasn't me" after a recovery).
+  const trusted = !!user.twoFactorEnabledAt && user.role !== "admin" && !user.secondFactorLockedAt && (await isTrustedBrowser(user.id));
   if (user.twoFactorEnabledAt && !trusted) {
     await startPendingSignIn(user.id, client);
     redirect("/login/verify");
@@ -74,7 +75,7 @@ export async function verifySignIn(_: VerifyState, form: FormData): Promise<Veri
   if (!(await finishPendingSignIn(pending.tokenHash))) return { error: { key: "verify.expired" }, expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method], newBrowser } });
-  const days = await trustedBrowserDays();
+  const days = await trustedBrowserDaysFor(pending.user);
   if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user, client, days);
   const redirectTo = result.method === "recovery" ? `/settings/security?recovery=${result.remaining ?? 0}` : "/";
   await signIn("ticket", { ticket: await issueTicket(pending.user.id), redirectTo });

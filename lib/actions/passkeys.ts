@@ -11,10 +11,10 @@ import { noticeNewBrowser } from "../auth/new-sign-in";
 import { finishPendingSignIn, pendingSignIn } from "../auth/pending";
 import { clientOf } from "../auth/request";
 import { identityConfirmedRecently, issueTicket, markIdentityConfirmed } from "../auth/sessions";
-import { trustThisBrowser, trustedBrowserDays } from "../auth/trusted-browser";
+import { trustThisBrowser, trustedBrowserDaysFor } from "../auth/trusted-browser";
 import { isId, text } from "../form";
 import { checkPasskey, passkeyProblemOf, type Problem } from "../two-factor/check";
-import { addPasskey, authenticationOptions, enrollWithPasskey, passkeyName, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
+import { addPasskey, authenticationOptions, enrollWithPasskey, isLastSecondFactor, passkeyName, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
 import { localized } from "./problems";
 
 const problem = (key: string): Problem => ({ key });
@@ -52,7 +52,7 @@ export async function passkeySignIn(_: PasskeySignInState, form: FormData): Prom
   if (!(await finishPendingSignIn(pending.tokenHash))) return { error: problem("verify.expired"), expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", "passkey"], newBrowser } });
-  const days = await trustedBrowserDays();
+  const days = await trustedBrowserDaysFor(pending.user);
   if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user, client, days);
   await signIn("ticket", { ticket: await issueTicket(pending.user.id), redirectTo: "/" });
   return {};
@@ -111,6 +111,8 @@ export async function removePasskeyAction(_: PasskeyChangeState, form: FormData)
   const user = await requireUser();
   const id = text(form, "passkeyId");
   if (!isId(id)) return { error: problem("errors.malformed") };
+  // Refused before the password and code are checked: a recovery code is not spent on a refusal.
+  if (await isLastSecondFactor(user.id)) return { error: problem("passkeys.errors.last") };
   const errors = await checkIdentity(form, user);
   if (errors) return { errors };
   const result = await removePasskey(user, id, { client: clientOf(await headers()), sessionId: user.sessionId });

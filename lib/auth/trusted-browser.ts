@@ -22,6 +22,11 @@ const DAY_MS = 86_400_000;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
+/** The days a browser may be trusted for this account: none for an admin, who always gives a second factor. */
+export async function trustedBrowserDaysFor(user: { role: string }): Promise<number> {
+  return user.role === "admin" ? 0 : trustedBrowserDays();
+}
+
 /** How many days a browser may be trusted for (the rollout setting, lib/settings.ts); 0 when the option is off. */
 export async function trustedBrowserDays(): Promise<number> {
   return (await policySettings()).trustedBrowserDays;
@@ -77,9 +82,11 @@ export async function trustThisBrowser(user: Account, client: Client, days: numb
  */
 export async function isTrustedBrowser(userId: string, now = Date.now()): Promise<boolean> {
   const tokens = readTokens((await cookies()).get(COOKIE)?.value);
-  if (!tokens.length || (await trustedBrowserDays()) === 0) return false;
+  const days = await trustedBrowserDays();
+  if (!tokens.length || days === 0) return false;
+  // A window shortened by an admin applies to browsers trusted before, too.
   const { count } = await db.trustedBrowser.updateMany({
-    where: { userId, tokenHash: { in: tokens.map(sha256) }, expiresAt: { gt: new Date(now) } },
+    where: { userId, tokenHash: { in: tokens.map(sha256) }, expiresAt: { gt: new Date(now) }, createdAt: { gt: new Date(now - days * 86_400_000) } },
     data: { lastUsedAt: new Date(now) },
   });
   return count > 0;

@@ -5,9 +5,12 @@ import { db } from "../db";
 /** A check-up is asked this long after enrollment (GitHub asks after 28 days). */
 export const CHECKUP_AFTER_MS = 28 * 86_400_000;
 
-/** True when the user enrolled 28 days ago or more and has had no check-up since. */
-export function checkupDue(user: { twoFactorEnabledAt: Date | null; checkupAt: Date | null }, now = Date.now()): boolean {
-  if (!user.twoFactorEnabledAt) return false;
+/**
+ * True when the user enrolled an authenticator app 28 days ago or more and has had no check-up
+ * since. An account whose second factor is a passkey only has no app code to check.
+ */
+export function checkupDue(user: { twoFactorEnabledAt: Date | null; checkupAt: Date | null; totpSecret?: string | null }, now = Date.now()): boolean {
+  if (!user.twoFactorEnabledAt || user.totpSecret === null) return false;
   if (now - user.twoFactorEnabledAt.getTime() < CHECKUP_AFTER_MS) return false;
   return !user.checkupAt || user.checkupAt < user.twoFactorEnabledAt;
 }

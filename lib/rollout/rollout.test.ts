@@ -196,11 +196,12 @@ test("the check-up is due 28 days after enrollment, once; a recovery code that l
   assert.equal(checkupDue({ twoFactorEnabledAt: enrolledAt, checkupAt: null }), true);
   assert.equal(checkupDue({ twoFactorEnabledAt: new Date(Date.now() - 27 * day), checkupAt: null }), false);
   assert.equal(checkupDue({ twoFactorEnabledAt: null, checkupAt: null }), false);
+  assert.equal(checkupDue({ twoFactorEnabledAt: enrolledAt, checkupAt: null, totpSecret: null }), false, "a passkey-only account has no app code to check");
   const user = await createTestUser({ twoFactorEnabledAt: enrolledAt });
   await recordCheckup(user.id, false, client);
   const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-  assert.equal(checkupDue(after), false);
-  assert.equal(checkupDue({ ...after, twoFactorEnabledAt: new Date(Date.now() + 1000) }, Date.now() + 29 * day), true, "enrolling again asks again");
+  assert.equal(checkupDue({ ...after, totpSecret: "an app" }), false, "once");
+  assert.equal(checkupDue({ ...after, totpSecret: "an app", twoFactorEnabledAt: new Date(Date.now() + 1000) }, Date.now() + 29 * day), true, "enrolling again asks again");
   assert.match((await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, event: "checkup.completed" } })).details ?? "", /"hasRecoveryCodes":false/);
 
   const enrolled = await db.user.findUniqueOrThrow({ where: { id: (await enrolledUser()).id } });

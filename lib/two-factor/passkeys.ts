@@ -194,6 +194,12 @@ export async function renamePasskey(userId: string, passkeyId: string, name: str
  * audited and mailed in one transaction. Refused ("last") when it is the account's only second
  * factor besides recovery codes: an account without an app keeps at least one passkey.
  */
+/** Whether removing passkeys would leave the account without a second factor besides recovery codes (no app, one passkey left). */
+export async function isLastSecondFactor(userId: string): Promise<boolean> {
+  const owner = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, _count: { select: { passkeys: true } } } });
+  return !!owner && !owner.totpSecret && owner._count.passkeys <= 1;
+}
+
 export async function removePasskey(user: Account, passkeyId: string, context: Context): Promise<{ ok: true } | { ok: false; reason: "gone" | "last" }> {
   const outcome = await reportedChange(async (tx) => {
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: user.id } });

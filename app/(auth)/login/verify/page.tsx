@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { pendingSignIn } from "@/lib/auth/pending";
 import { startOver } from "@/lib/actions/auth";
 import { config } from "@/lib/config";
-import { trustedBrowserDays } from "@/lib/auth/trusted-browser";
+import { trustedBrowserDaysFor } from "@/lib/auth/trusted-browser";
 import { hasPasskeys } from "@/lib/two-factor/passkeys";
 import { Button } from "@/components/ui/button";
 import { Card, Page } from "@/components/ui/card";
@@ -28,7 +28,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   if (!pending) redirect("/login");
   const chosen = (await searchParams).method;
   if (chosen === "access") return <AccessCodeStep userId={pending.user.id} withApp={!!pending.user.totpSecret} />;
-  const [withPasskey, trustDays] = [await hasPasskeys(pending.user.id), await trustedBrowserDays()];
+  const [withPasskey, trustDays] = [await hasPasskeys(pending.user.id), await trustedBrowserDaysFor(pending.user)];
   const withApp = !!pending.user.totpSecret;
   const method = chosen === "recovery" || !withApp ? "recovery" : "totp";
   const [t, tp] = [await getTranslations("verify"), await getTranslations("passkeys")];
