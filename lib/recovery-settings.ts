@@ -12,11 +12,6 @@ export async function recoverySettings(): Promise<RecoverySettings> {
   return { maxCodeHours, secondAdmin };
 }
 
-/** Admins able to approve (role admin with 2FA on). */
-export function countAdmins(): Promise<number> {
-  return db.user.count({ where: { role: "admin", twoFactorEnabledAt: { not: null } } });
-}
-
 /**
  * Whether support recovery (a code or a reset) of the account `targetId` waits for a second
  * admin: "on" always, "off" never, "auto" when two admins other than the account's owner could

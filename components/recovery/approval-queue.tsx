@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { pendingApprovals, recentDisowned } from "@/lib/support-recovery";
+import { IDENTITY_CHECKS } from "@/lib/admin/identity-checks";
 import { Notice } from "@/components/ui/notice";
 import { Card, DetailList } from "@/components/ui/card";
 import { ApprovalDecision } from "./approval-decision";
@@ -36,7 +37,7 @@ export async function ApprovalQueue({ adminId }: { adminId: string }) {
               items={[
                 { label: t("account"), value: r.account ? <Link href={`/admin/users/${r.account.id}`}>{r.account.name} ({r.account.email})</Link> : "?" },
                 { label: t("askedBy"), value: `${r.requestedBy ?? "?"}, ${when(r.createdAt)}` },
-                { label: t("checks"), value: r.verification.map((v) => (["callback", "document", "accountAddress", "other"].includes(v) ? tc(v) : v)).join(", ") },
+                { label: t("checks"), value: r.verification.map((v) => ((IDENTITY_CHECKS as readonly string[]).includes(v) ? tc(v) : v)).join(", ") },
                 { label: t("reason"), value: r.reason },
                 ...(r.lifetimeMinutes ? [{ label: t("lifetime"), value: t("hours", { count: r.lifetimeMinutes / 60 }) }] : []),
                 { label: t("lastSignIn"), value: r.lastSignIn ? `${when(r.lastSignIn.createdAt)}${r.lastSignIn.ip ? `, ${r.lastSignIn.ip}` : ""}` : t("none") },

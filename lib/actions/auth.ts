@@ -48,9 +48,7 @@ export async function signInWithPassword(_: SignInState, form: FormData): Promis
 
   await rememberLanguage(user.id, user.locale);
   // A browser this account trusts skips the code step, never the password (lib/auth/trusted-browser.ts).
-  // Never for an admin (admins always give a second factor), nor while support's lock is on
-  // (100 wrong codes, or "This wasn't me" after a recovery).
-  const trusted = !!user.twoFactorEnabledAt && user.role !== "admin" && !user.secondFactorLockedAt && (await isTrustedBrowser(user.id));
+  const trusted = await isTrustedBrowser(user);
   if (user.twoFactorEnabledAt && !trusted) {
     await startPendingSignIn(user.id, client);
     redirect("/login/verify");

@@ -76,13 +76,17 @@ export async function trustThisBrowser(user: Account, client: Client, days: numb
 }
 
 /**
- * Whether this browser is trusted by `userId` now: a token of its cookie whose row belongs to this
+ * Whether this browser lets `user` skip the code step now: a token of its cookie whose row belongs to this
  * account, has not expired, and the option is on. Records the use. A token grants nothing else: it
  * only lets the password step skip the code for its own account.
  */
-export async function isTrustedBrowser(userId: string, now = Date.now()): Promise<boolean> {
+export async function isTrustedBrowser(user: { id: string; role: string; twoFactorEnabledAt: Date | null; secondFactorLockedAt: Date | null }, now = Date.now()): Promise<boolean> {
+  // Never for an admin (trustedBrowserDaysFor), nor without 2FA, nor while support's lock is on
+  // (100 wrong codes, or "This wasn't me" after a recovery).
+  if (!user.twoFactorEnabledAt || user.secondFactorLockedAt) return false;
+  const userId = user.id;
   const tokens = readTokens((await cookies()).get(COOKIE)?.value);
-  const days = await trustedBrowserDays();
+  const days = await trustedBrowserDaysFor(user);
   if (!tokens.length || days === 0) return false;
   // A window shortened by an admin applies to browsers trusted before, too.
   const { count } = await db.trustedBrowser.updateMany({
