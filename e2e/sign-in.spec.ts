@@ -45,14 +45,12 @@ test("bad input gets a clear message, never an error page", async ({ page, accou
 
 test("a 1 MB password and malformed bodies are refused with a 4xx, without a stack trace", async ({ page, request, account }) => {
   await page.goto("/login");
-  const actionId = await page.evaluate(async () => {
-    // The sign-in form's server action id, as the browser would send it.
-    const form = document.querySelector("form[action], form");
-    return form?.querySelector<HTMLInputElement>('input[name^="$ACTION_ID_"]')?.name.slice("$ACTION_ID_".length) ?? null;
-  });
-  const huge = await request.post("/login", {
-    multipart: { ...(actionId ? { [`$ACTION_ID_${actionId}`]: "" } : {}), email: account.email, password: "p".repeat(1024 * 1024) },
-    headers: actionId ? {} : { "next-action": "0".repeat(40) },
+  // Where the sign-in form posts, as the browser would send it.
+  const endpoint = await page.locator("form", { has: page.getByLabel("Password") }).getAttribute("action");
+  expect(endpoint).toBe("/api/sign-in/password");
+  const huge = await request.post(endpoint!, {
+    multipart: { email: account.email, password: "p".repeat(1024 * 1024) },
+    headers: { origin: new URL(page.url()).origin, accept: "application/json" },
   });
   expect(huge.status()).toBeGreaterThanOrEqual(400);
   expect(huge.status()).toBeLessThan(500);

@@ -1,0 +1,43 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+
+type Answer = { redirectTo?: string };
+
+/**
+ * Posts a sign-in form to its route handler (app/api/sign-in/*) and keeps what it answered, the
+ * way useActionState keeps a server action's state. `url` is the handler; `initial` the first
+ * state (a message brought back in the address after a post without JavaScript); `soft` navigates
+ * within the app once the step succeeded, else the page is loaded anew (after the session opens,
+ * so every layout sees it). Returns [state, onSubmit, pending]. A failed request (offline, the
+ * server restarting) is answered as `offline`, so the form shows it in the user's language.
+ */
+export function useSignInStep<S extends Answer>(url: string, initial: S, offline: S, soft = false): [S, (event: FormEvent<HTMLFormElement>) => void, boolean] {
+  const router = useRouter();
+  const [state, setState] = useState<S>(initial);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setPending(true);
+    let answer: S;
+    try {
+      const response = await fetch(url, { method: "POST", body: new FormData(event.currentTarget), headers: { accept: "application/json" } });
+      answer = (await response.json()) as S;
+    } catch {
+      answer = { ...offline };
+    }
+    if (answer.redirectTo?.startsWith("/")) {
+      // Stays "pending" until the next page replaces this one.
+      if (soft) router.push(answer.redirectTo);
+      else window.location.assign(answer.redirectTo);
+      return;
+    }
+    setState(answer);
+    setPending(false);
+  }
+
+  return [state, (event) => void submit(event), pending];
+}
