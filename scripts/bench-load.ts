@@ -198,7 +198,7 @@ async function navigate(base: string, path: string, jar: CookieJar): Promise<str
 }
 
 // The router state of /login as Chromium sends it with a soft navigation (recorded from a real page).
-const LOGIN_TREE = encodeURIComponent(JSON.stringify(["", { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null] }, null, null] }, null, null] }, null, null, true]));
+const LOGIN_TREE = encodeURIComponent(JSON.stringify(["", { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16]));
 
 async function signIn(base: string, user: BenchUser, times: Record<Step, number[]>): Promise<void> {
   const jar = new CookieJar();

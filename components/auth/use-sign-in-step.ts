@@ -8,12 +8,13 @@ type Answer = { redirectTo?: string };
 /**
  * Posts a sign-in form to its route handler (app/api/sign-in/*) and keeps what it answered, the
  * way useActionState keeps a server action's state. `url` is the handler; `initial` the first
- * state (a message brought back in the address after a post without JavaScript); `soft` navigates
- * within the app once the step succeeded, else the page is loaded anew (after the session opens,
- * so every layout sees it). Returns [state, onSubmit, pending]. A failed request (offline, the
+ * state (a message brought back in the address after a post without JavaScript). Once the step
+ * succeeded, the next page of the sign-in (/login/…) is fetched by the router; any other page is
+ * loaded anew, because a session was opened: every layout must see it, and the router may hold a
+ * prefetch of that page from before (a redirect to /login). Returns [state, onSubmit, pending]. A failed request (offline, the
  * server restarting) is answered as `offline`, so the form shows it in the user's language.
  */
-export function useSignInStep<S extends Answer>(url: string, initial: S, offline: S, soft = false): [S, (event: FormEvent<HTMLFormElement>) => void, boolean] {
+export function useSignInStep<S extends Answer>(url: string, initial: S, offline: S): [S, (event: FormEvent<HTMLFormElement>) => void, boolean] {
   const router = useRouter();
   const [state, setState] = useState<S>(initial);
   const [pending, setPending] = useState(false);
@@ -31,7 +32,7 @@ export function useSignInStep<S extends Answer>(url: string, initial: S, offline
     }
     if (answer.redirectTo?.startsWith("/")) {
       // Stays "pending" until the next page replaces this one.
-      if (soft) router.push(answer.redirectTo);
+      if (answer.redirectTo.startsWith("/login/")) router.push(answer.redirectTo);
       else window.location.assign(answer.redirectTo);
       return;
     }

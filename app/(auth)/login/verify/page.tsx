@@ -47,10 +47,11 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
         {withPasskey && <p>{method === "totp" ? t("intro", { app: config().APP_NAME }) : t("recoveryIntro")}</p>}
         <VerifyForm method={method} trustDays={trustDays} error={errorFromAddress(error)} />
       </Card>
+      {/* Not prefetched: each would render a page on the server at every sign-in, for links rarely followed. */}
       <ul className="space-y-2" role="list">
-        {withApp && <li>{method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}</li>}
-        <li><Link href="/login/verify?method=access">{(await getTranslations("recovery.verify"))("link")}</Link></li>
-        <li><Link href="/login/lost-access">{t("lostAccess")}</Link></li>
+        {withApp && <li>{method === "totp" ? <Link href="/login/verify?method=recovery" prefetch={false}>{t("useRecovery")}</Link> : <Link href="/login/verify" prefetch={false}>{t("useApp")}</Link>}</li>}
+        <li><Link href="/login/verify?method=access" prefetch={false}>{(await getTranslations("recovery.verify"))("link")}</Link></li>
+        <li><Link href="/login/lost-access" prefetch={false}>{t("lostAccess")}</Link></li>
         <li>
           <form action={startOver}>
             <Button variant="link">{t("startOver")}</Button>
