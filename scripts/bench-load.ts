@@ -190,12 +190,17 @@ async function postStep(base: string, path: string, jar: CookieJar, fields: Reco
 
 /** The router's fetch of a page it navigates to from /login (React Server Components payload, layouts it has already left out). */
 async function navigate(base: string, path: string, jar: CookieJar): Promise<string> {
-  const response = await fetch(base + path, {
-    redirect: "manual",
-    headers: { rsc: "1", "next-router-state-tree": LOGIN_TREE, "next-url": "/login", cookie: jar.header(), "accept-encoding": "gzip, deflate, br" },
-  });
+  const headers = { rsc: "1", "next-router-state-tree": LOGIN_TREE, "next-url": "/login", cookie: jar.header(), "accept-encoding": "gzip, deflate, br" };
+  let response = await fetch(base + path + (rscParam ? `?_rsc=${rscParam}` : ""), { redirect: "manual", headers });
+  // Next.js asks for the cache-busting parameter the router adds (a hash of these headers): learnt once.
+  const learnt = response.status === 307 ? /[?&]_rsc=([^&]+)/.exec(response.headers.get("location") ?? "")?.[1] : undefined;
+  if (learnt && !rscParam) {
+    rscParam = learnt;
+    response = await fetch(`${base}${path}?_rsc=${rscParam}`, { redirect: "manual", headers });
+  }
   return `${response.status} ${await response.text()}`;
 }
+let rscParam: string | undefined;
 
 // The router state of /login as Chromium sends it with a soft navigation (recorded from a real page).
 const LOGIN_TREE = encodeURIComponent(JSON.stringify(["", { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16]));
