@@ -102,7 +102,7 @@ test("bad requests get a 4xx or the usual answer, never a 500, and no stack trac
   const plainForm = await step("/api/sign-in/password", "application/x-www-form-urlencoded", "email=&password=", { origin: main });
   expect([plainForm.status, plainForm.headers.get("location")]).toEqual([303, "/login?error=errors.emailRequired"]);
   const expired = await step("/api/sign-in/code", "application/x-www-form-urlencoded", "code=123456");
-  expect(await expired.json()).toMatchObject({ error: { key: "verify.expired" }, expired: true });
+  expect(await expired.json()).toMatchObject({ problem: { key: "verify.expired" }, expired: true });
   await new Promise((r) => setTimeout(r, 500));
   expect(log()).not.toMatch(/\n\s+at \S/);
 });

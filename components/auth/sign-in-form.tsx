@@ -13,10 +13,9 @@ const ENDPOINT = "/api/sign-in/password";
 /** The password step. `error`: a message key brought back in the address after a post without JavaScript. */
 export function SignInForm({ error }: { error?: string }) {
   const t = useTranslations();
-  const [state, submit, pending] = useSignInStep<SignInState>(ENDPOINT, { error }, { error: "errors.offline" });
+  const [state, submit, pending] = useSignInStep<SignInState>(ENDPOINT, error ? { problem: { key: error } } : {}, { problem: { key: "errors.offline" } });
   return (
     <Form action={ENDPOINT} method="post" onSubmit={submit} answer={state}>
-      {state.error && <Alert tone="error">{t(state.error)}</Alert>}
       {state.problem && <Alert tone="error">{t(state.problem.key, state.problem.values as Record<string, string>)}</Alert>}
       <Field
         label={t("signIn.email")}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 
 type Answer = { redirectTo?: string };
@@ -18,14 +18,26 @@ export function useSignInStep<S extends Answer>(url: string, initial: S, offline
   const router = useRouter();
   const [state, setState] = useState<S>(initial);
   const [pending, setPending] = useState(false);
+  // As after a form action: once an answer is shown, the form goes back to its defaults (a code
+  // field empty for the next try, the email kept as the answer gives it back).
+  const toReset = useRef<HTMLFormElement | null>(null);
+  useEffect(() => {
+    toReset.current?.reset();
+    toReset.current = null;
+  }, [state]);
+
+  const inFlight = useRef(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
+    // One post at a time: a second submit (a double click, a script) is ignored until the answer.
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const form = event.currentTarget;
     setPending(true);
     let answer: S;
     try {
-      const response = await fetch(url, { method: "POST", body: new FormData(event.currentTarget), headers: { accept: "application/json" } });
+      const response = await fetch(url, { method: "POST", body: new FormData(form), headers: { accept: "application/json" } });
       answer = (await response.json()) as S;
     } catch {
       answer = { ...offline };
@@ -36,6 +48,8 @@ export function useSignInStep<S extends Answer>(url: string, initial: S, offline
       else window.location.assign(answer.redirectTo);
       return;
     }
+    toReset.current = form;
+    inFlight.current = false;
     setState(answer);
     setPending(false);
   }

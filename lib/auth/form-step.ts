@@ -6,7 +6,7 @@ import type { Next } from "./sign-in";
 // read a JSON answer; a browser without JavaScript posts the plain form and is sent on with a 303
 // (to the next page, or back to the form with what went wrong in the address).
 
-type Answer = Next & { error?: unknown; errors?: unknown; problem?: unknown; expired?: boolean };
+type Answer = Next & { errors?: Record<string, string | undefined>; problem?: { key: string }; expired?: boolean };
 
 /** The host the browser addressed: X-Forwarded-Host when a proxy set it (as Next.js does for server actions), else Host. */
 function addressedHost(headers: Headers): string | null {
@@ -44,9 +44,7 @@ const SHOWN_BACK = new Set([
 ]);
 
 function backTo(page: string, answer: Answer): string {
-  const errors = answer.errors as Record<string, string> | undefined;
-  const problem = (answer.problem ?? answer.error ?? (errors && Object.values(errors)[0])) as { key?: string } | string | undefined;
-  const key = typeof problem === "string" ? problem : problem?.key;
+  const key = answer.problem?.key ?? Object.values(answer.errors ?? {}).find(Boolean);
   return `${page}${page.includes("?") ? "&" : "?"}${new URLSearchParams({ error: key ? (WITHOUT_VALUES[key] ?? key) : "errors.malformed" })}`;
 }
 
@@ -66,12 +64,12 @@ export function errorFromAddress(value: string | string[] | undefined): string |
 export async function answerStep(request: Request, step: (form: FormData) => Promise<Answer>, page: string | ((form: FormData) => string)): Promise<Response> {
   const pageOf = (form?: FormData) => (typeof page === "string" ? page : form ? page(form) : page(new FormData()));
   const json = (request.headers.get("accept") ?? "").includes("application/json");
-  if (!isSameOrigin(request.headers)) return json ? NextResponse.json({ error: { key: "errors.malformed" } }, { status: 403 }) : new NextResponse("Forbidden.", { status: 403 });
+  if (!isSameOrigin(request.headers)) return json ? NextResponse.json({ problem: { key: "errors.malformed" } }, { status: 403 }) : new NextResponse("Forbidden.", { status: 403 });
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return json ? NextResponse.json({ error: { key: "errors.malformed" } }, { status: 400 }) : new NextResponse(null, { status: 303, headers: { location: backTo(pageOf(), {}) } });
+    return json ? NextResponse.json({ problem: { key: "errors.malformed" } }, { status: 400 }) : new NextResponse(null, { status: 303, headers: { location: backTo(pageOf(), {}) } });
   }
   let answer: Answer;
   try {
@@ -80,7 +78,7 @@ export async function answerStep(request: Request, step: (form: FormData) => Pro
     // The database is down or restarting: nothing was half done (each step's writes are single
     // statements or transactions), and the user is told to try again, never shown a 500.
     logger.error({ err: error, path: new URL(request.url).pathname }, "sign-in step failed");
-    answer = { error: { key: "errors.unavailable" } };
+    answer = { problem: { key: "errors.unavailable" } };
     if (json) return NextResponse.json(answer, { status: 503 });
   }
   if (json) return NextResponse.json(answer);

@@ -24,7 +24,7 @@ import { isTrustedBrowser, trustThisBrowser, trustedBrowserDaysFor } from "./tru
 /** Where the browser goes once a step succeeded: a path of this site. */
 export type Next = { redirectTo?: string };
 
-export type SignInState = Next & { email?: string; errors?: { email?: string; password?: string }; error?: string; problem?: Problem };
+export type SignInState = Next & { email?: string; errors?: { email?: string; password?: string }; problem?: Problem };
 
 // Shape only: wrong credentials are decided below, with one message for email and password alike.
 const SignInInput = z.object({
@@ -55,7 +55,7 @@ export async function passwordStep(form: FormData): Promise<SignInState> {
   const attempt = await attemptPassword(input.data.email, input.data.password, client, await browserDevices());
   if (!attempt.ok) {
     if (attempt.reason === "throttled") return { email, problem: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) };
-    return { email, error: "signIn.invalid" };
+    return { email, problem: { key: "signIn.invalid" } };
   }
   const user = attempt.user;
 
@@ -71,7 +71,7 @@ export async function passwordStep(form: FormData): Promise<SignInState> {
   return { redirectTo: await openSession(user.id, "/") };
 }
 
-export type VerifyState = Next & { error?: Problem; expired?: boolean };
+export type VerifyState = Next & { problem?: Problem; expired?: boolean };
 
 /**
  * The second step: a TOTP code (RFC 6238, once per time step) or a recovery code, with "trust
@@ -82,13 +82,13 @@ export type VerifyState = Next & { error?: Problem; expired?: boolean };
  */
 export async function codeStep(form: FormData): Promise<VerifyState> {
   const pending = await pendingSignIn();
-  if (!pending) return { error: { key: "verify.expired" }, expired: true };
+  if (!pending) return { problem: { key: "verify.expired" }, expired: true };
   const recovery = text(form, "method") === "recovery";
   const input = recovery ? { recoveryCode: text(form, "recoveryCode") } : { code: text(form, "code") };
   const client = clientOf(await headers());
   const result = await checkSecondFactor(pending.user, input, client);
-  if (!result.ok) return { error: await localized(problemOf(result, recovery)) };
-  if (!(await finishPendingSignIn(pending.tokenHash))) return { error: { key: "verify.expired" }, expired: true };
+  if (!result.ok) return { problem: await localized(problemOf(result, recovery)) };
+  if (!(await finishPendingSignIn(pending.tokenHash))) return { problem: { key: "verify.expired" }, expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method], newBrowser } });
   const days = await trustedBrowserDaysFor(pending.user);
