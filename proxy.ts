@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 // over the limit however it is sent, a server-action form that does not parse). Every page and
 // action checks the session and its input itself (lib/auth/guard.ts, lib/form.ts); a cookie here
 // proves nothing.
-const PUBLIC = [/^\/login(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC = [/^\/login(\/|$)/, /^\/api\/auth\//, /^\/api\/sign-in\//, /^\/api\/health$/];
 const MAX_BODY_BYTES = 256 * 1024;
 const ACTION_ID = /^[0-9a-f]{40,64}$/i;
 
@@ -63,6 +63,9 @@ export async function proxy(request: NextRequest) {
     if (!ACTION_ID.test(request.headers.get("next-action")!)) return plain(400, "Unknown action.");
     const refusal = await checkActionPost(request);
     if (refusal) return refusal;
+  } else if (request.method === "POST" && !request.headers.has("content-length") && !(await bodyWithin(request, MAX_BODY_BYTES))) {
+    // A body sent without a length (chunked) to a route handler, the sign-in steps included.
+    return plain(413, "Request too large.");
   }
   if (PUBLIC.some((p) => p.test(pathname))) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));

@@ -1,4 +1,4 @@
-import { chooseLanguage, createAccount, enroll, expect, operator, signIn, test } from "./fixtures";
+import { chooseLanguage, codeAt, createAccount, enroll, expect, operator, signIn, test, wrongCode } from "./fixtures";
 
 test("a user signs in, sees who is signed in, and signs out", async ({ page, account }) => {
   await page.goto("/");
@@ -45,14 +45,12 @@ test("bad input gets a clear message, never an error page", async ({ page, accou
 
 test("a 1 MB password and malformed bodies are refused with a 4xx, without a stack trace", async ({ page, request, account }) => {
   await page.goto("/login");
-  const actionId = await page.evaluate(async () => {
-    // The sign-in form's server action id, as the browser would send it.
-    const form = document.querySelector("form[action], form");
-    return form?.querySelector<HTMLInputElement>('input[name^="$ACTION_ID_"]')?.name.slice("$ACTION_ID_".length) ?? null;
-  });
-  const huge = await request.post("/login", {
-    multipart: { ...(actionId ? { [`$ACTION_ID_${actionId}`]: "" } : {}), email: account.email, password: "p".repeat(1024 * 1024) },
-    headers: actionId ? {} : { "next-action": "0".repeat(40) },
+  // Where the sign-in form posts, as the browser would send it.
+  const endpoint = await page.locator("form", { has: page.getByLabel("Password") }).getAttribute("action");
+  expect(endpoint).toBe("/api/sign-in/password");
+  const huge = await request.post(endpoint!, {
+    multipart: { email: account.email, password: "p".repeat(1024 * 1024) },
+    headers: { origin: new URL(page.url()).origin, accept: "application/json" },
   });
   expect(huge.status()).toBeGreaterThanOrEqual(400);
   expect(huge.status()).toBeLessThan(500);
@@ -108,7 +106,9 @@ test("the language follows the browser, can be switched, and is remembered on th
   await english.close();
 });
 
-test("without JavaScript the language is still a click away, and sign-in still works", async ({ browser, account }) => {
+test("without JavaScript the language is still a click away, and sign-in still works", async ({ browser, page: withScript, account }) => {
+  await signIn(withScript, account);
+  const { key } = await enroll(withScript, account.password);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/login");
@@ -117,6 +117,18 @@ test("without JavaScript the language is still a click away, and sign-in still w
   await expect(page).toHaveTitle(/^Aanmelden · /);
   await chooseLanguage(page, "Taal", "English");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+
+  // Both steps post plain forms: a refusal comes back with its message, the right answer goes on.
+  await signIn(page, { email: account.email, password: "not the password" }, { fails: true });
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await page.getByLabel("Verification code").fill(wrongCode(key));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText(/That code is not valid/)).toBeVisible();
+  await page.getByLabel("Verification code").fill(codeAt(key, 30));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await context.close();
 });
 

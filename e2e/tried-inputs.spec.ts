@@ -58,25 +58,35 @@ async function nextStep(page: Page) {
 
 test("bad requests get a 4xx or the usual answer, never a 500, and no stack trace in the log (point 19)", async () => {
   const log = logFrom(servers.main.port);
-  const signIn = actionId("signInWithPassword");
-  const verify = actionId("verifySignIn");
+  // A server action (the lost-access form's) and the sign-in steps' route handlers.
+  const action = actionId("requestReset");
   const post = (path: string, action: string, type: string | null, body: BodyInit, extra: Record<string, string> = {}) =>
     fetch(main + path, { method: "POST", headers: { "next-action": action, ...(type ? { "content-type": type } : {}), ...extra }, body, redirect: "manual" });
-  const big = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (let i = 0; i < 20; i++) controller.enqueue(new Uint8Array(64 * 1024).fill(97));
-      controller.close();
-    },
-  });
+  const step = (path: string, type: string | null, body: BodyInit, extra: Record<string, string> = { origin: main, accept: "application/json" }) =>
+    fetch(main + path, { method: "POST", headers: { ...(type ? { "content-type": type } : {}), ...extra }, body, redirect: "manual" });
+  const big = () =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+        controller.close();
+      },
+    });
   const cases: [string, Promise<Response>, number[]][] = [
-    ["[{},null] to /login", post("/login", signIn, "text/plain;charset=UTF-8", "[{},null]"), [200]],
-    ['[{},{"code":123456}] to /login/verify', post("/login/verify", verify, "text/plain;charset=UTF-8", '[{},{"code":123456}]'), [200]],
-    ["[{},null] to /login/verify", post("/login/verify", verify, "text/plain;charset=UTF-8", "[{},null]"), [200]],
-    ["a truncated multipart body", post("/login", signIn, "multipart/form-data; boundary=XYZ", '--XYZ\r\ncontent-disposition: form-data; name="1_email"\r\n\r\na@b.c\r\n--XY'), [400]],
-    ["a multipart body without boundary", post("/login", signIn, "multipart/form-data", "--XYZ\r\n"), [400]],
+    ["[{},null] to an action", post("/login/lost-access", action, "text/plain;charset=UTF-8", "[{},null]"), [200]],
+    ['[{},{"code":123456}] to an action', post("/login/lost-access", action, "text/plain;charset=UTF-8", '[{},{"code":123456}]'), [200]],
+    ["a truncated multipart body to an action", post("/login/lost-access", action, "multipart/form-data; boundary=XYZ", '--XYZ\r\ncontent-disposition: form-data; name="1_email"\r\n\r\na@b.c\r\n--XY'), [400]],
+    ["a multipart body without boundary to an action", post("/login/lost-access", action, "multipart/form-data", "--XYZ\r\n"), [400]],
     // @ts-expect-error duplex is needed by Node's fetch for a streamed body
-    ["a chunked body over 1 MB", fetch(main + "/login", { method: "POST", headers: { "next-action": signIn, "content-type": "text/plain" }, body: big, duplex: "half" }), [413]],
+    ["a chunked body over 1 MB to an action", fetch(main + "/login", { method: "POST", headers: { "next-action": action, "content-type": "text/plain" }, body: big(), duplex: "half" }), [413]],
     ["an action id that is none", post("/login", "deadbeef", "text/plain", "garbage"), [400]],
+    ["JSON to the password step", step("/api/sign-in/password", "application/json", '{"email":"a@b.c","password":"x"}'), [400]],
+    ["a truncated multipart body to the code step", step("/api/sign-in/code", "multipart/form-data; boundary=XYZ", '--XYZ\r\ncontent-disposition: form-data; name="code"\r\n\r\n123456\r\n--XY'), [400]],
+    ["a multipart body without boundary to the password step", step("/api/sign-in/password", "multipart/form-data", "--XYZ\r\n"), [400]],
+    // @ts-expect-error duplex is needed by Node's fetch for a streamed body
+    ["a chunked body over 1 MB to the password step", fetch(main + "/api/sign-in/password", { method: "POST", headers: { origin: main, "content-type": "application/x-www-form-urlencoded" }, body: big(), duplex: "half" }), [413]],
+    ["the password step posted from another site (login CSRF)", step("/api/sign-in/password", "application/x-www-form-urlencoded", "email=a%40b.c&password=x", { origin: "https://evil.example" }), [403]],
+    ["the code step posted with no Origin", step("/api/sign-in/code", "application/x-www-form-urlencoded", "code=123456", { accept: "application/json" }), [403]],
+    ["the code step without a pending sign-in", step("/api/sign-in/code", "application/x-www-form-urlencoded", "code=123456"), [200]],
     ["next-auth's callback without its CSRF token", fetch(main + "/api/auth/callback/ticket", { method: "POST", body: new URLSearchParams({ ticket: "forged" }), redirect: "manual" }), [302, 303, 400, 401, 403]],
     ["GET /api/auth/%ff", fetch(main + "/api/auth/%ff", { redirect: "manual" }), [400]],
     ["GET /admin/users/%ff", fetch(main + "/admin/users/%ff", { redirect: "manual" }), [400]],
@@ -86,8 +96,13 @@ test("bad requests get a 4xx or the usual answer, never a 500, and no stack trac
     const status = (await response).status;
     expect(expected, `${name}: ${status}`).toContain(status);
   }
-  const ok = await post("/login", signIn, "text/plain;charset=UTF-8", "[{},null]");
-  expect(await ok.text(), "the usual message").toContain("errors.emailRequired");
+  // The usual answers: the message a form shows, with JavaScript (JSON) and without (back to the form).
+  const ok = await step("/api/sign-in/password", "application/x-www-form-urlencoded", "email=&password=");
+  expect(await ok.json(), "the usual message").toMatchObject({ errors: { email: "errors.emailRequired", password: "errors.passwordRequired" } });
+  const plainForm = await step("/api/sign-in/password", "application/x-www-form-urlencoded", "email=&password=", { origin: main });
+  expect([plainForm.status, plainForm.headers.get("location")]).toEqual([303, "/login?error=errors.emailRequired"]);
+  const expired = await step("/api/sign-in/code", "application/x-www-form-urlencoded", "code=123456");
+  expect(await expired.json()).toMatchObject({ problem: { key: "verify.expired" }, expired: true });
   await new Promise((r) => setTimeout(r, 500));
   expect(log()).not.toMatch(/\n\s+at \S/);
 });

@@ -1,6 +1,7 @@
 // The load half of `npm run bench`: complete 2FA sign-ins replayed over HTTP against the production
-// build (`next start`), as a browser sends them: the password step (the server action's POST), the
-// code step (the second action's POST), then a page that checks the session. Reads the server's CPU
+// build (`next start`), as a browser sends them: the password step (a POST to its route handler),
+// the code page it leads to (the router's fetch of /login/verify), the code step (a POST), then the
+// page it leads to, which checks the session. Reads the server's CPU
 // and memory from /proc, and the latency of a trivial page during the load (event-loop health).
 // Prints figures; asserts nothing.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -20,7 +21,7 @@ const STEP_SECONDS = 30;
 const CLOCK_TICKS = 100; // USER_HZ: /proc reports CPU time in 1/100 s on Linux
 
 type LoadOptions = { databaseUrl: string; cost: number; concurrencies: number[]; seconds: number; rounds: number };
-type Step = "password" | "code" | "page";
+type Step = "password" | "verify" | "code" | "page";
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : "–");
@@ -156,19 +157,6 @@ function takeUser(users: BenchUser[], cursor: { next: number }): BenchUser | nul
 
 // ---- one sign-in, as the browser sends it ------------------------------------------------------
 
-type Actions = { password: string; code: string };
-
-/** The ids of the two sign-in actions, from the build's manifest (the browser reads them from its JS chunks). */
-function actionIds(): Actions {
-  const manifest = JSON.parse(readFileSync(join(root, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
-  const id = (name: string) => {
-    const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name)?.[0];
-    if (!found) throw new Error(`server action ${name} not in the build`);
-    return found;
-  };
-  return { password: id("signInWithPassword"), code: id("verifySignIn") };
-}
-
 class CookieJar {
   private cookies = new Map<string, string>();
   take(response: Response) {
@@ -186,39 +174,56 @@ class CookieJar {
   }
 }
 
-/** The body React's useActionState sends: the previous state and the form, as encodeReply encodes them. */
-function actionBody(fields: Record<string, string>): FormData {
+/** A form posted as the sign-in forms post it (fetch, FormData, a JSON answer). */
+async function postStep(base: string, path: string, jar: CookieJar, fields: Record<string, string>): Promise<{ status: number; answer: { redirectTo?: string } }> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(`_1_${name}`, value);
-  form.append("0", JSON.stringify([{}, "$K1"]));
-  return form;
-}
-
-async function postAction(base: string, path: string, actionId: string, jar: CookieJar, fields: Record<string, string>): Promise<Response & { bodyText: string }> {
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const response = await fetch(base + path, {
     method: "POST",
     redirect: "manual",
-    headers: { accept: "text/x-component", "next-action": actionId, origin: base, cookie: jar.header(), "accept-encoding": "gzip, deflate, br" },
-    body: actionBody(fields),
+    headers: { accept: "application/json", origin: base, cookie: jar.header(), "accept-encoding": "gzip, deflate, br" },
+    body: form,
   });
   jar.take(response);
-  const body = await response.text();
-  return Object.assign(response, { bodyText: body });
+  return { status: response.status, answer: (await response.json()) as { redirectTo?: string } };
 }
 
-async function signIn(base: string, actions: Actions, user: BenchUser, times: Record<Step, number[]>): Promise<void> {
+/** The router's fetch of a page it navigates to from /login (React Server Components payload, layouts it has already left out). */
+async function navigate(base: string, path: string, jar: CookieJar): Promise<string> {
+  const headers = { rsc: "1", "next-router-state-tree": LOGIN_TREE, "next-url": "/login", cookie: jar.header(), "accept-encoding": "gzip, deflate, br" };
+  let response = await fetch(base + path + (rscParam ? `?_rsc=${rscParam}` : ""), { redirect: "manual", headers });
+  // Next.js asks for the cache-busting parameter the router adds (a hash of these headers): learnt once.
+  const learnt = response.status === 307 ? /[?&]_rsc=([^&]+)/.exec(response.headers.get("location") ?? "")?.[1] : undefined;
+  if (learnt && !rscParam) {
+    rscParam = learnt;
+    response = await fetch(`${base}${path}?_rsc=${rscParam}`, { redirect: "manual", headers });
+  }
+  return `${response.status} ${await response.text()}`;
+}
+let rscParam: string | undefined;
+
+// The router state of /login as Chromium sends it with a soft navigation (recorded from a real page).
+const LOGIN_TREE = encodeURIComponent(JSON.stringify(["", { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16]));
+
+async function signIn(base: string, user: BenchUser, times: Record<Step, number[]>): Promise<void> {
   const jar = new CookieJar();
   let t = performance.now();
-  const first = await postAction(base, "/login", actions.password, jar, { email: user.email, password: PASSWORD });
-  if (!first.headers.get("x-action-redirect")?.startsWith("/login/verify")) throw new Error(`password step: ${first.status}, no redirect to /login/verify: ${first.bodyText.slice(0, 200)}`);
+  const first = await postStep(base, "/api/sign-in/password", jar, { email: user.email, password: PASSWORD });
+  if (first.answer.redirectTo !== "/login/verify") throw new Error(`password step: ${first.status}, no way to /login/verify: ${JSON.stringify(first.answer).slice(0, 200)}`);
   times.password.push(performance.now() - t);
 
   t = performance.now();
+  const verify = await navigate(base, "/login/verify", jar);
+  if (!verify.startsWith("200 ")) throw new Error(`code page: ${verify.slice(0, 200)}`);
+  times.verify.push(performance.now() - t);
+
+  t = performance.now();
   const code = new TOTP({ secret: user.secret }).generate();
-  const second = await postAction(base, "/login/verify", actions.code, jar, { method: "totp", code });
-  if (!second.headers.get("x-action-redirect")) throw new Error(`code step: ${second.status}, no redirect: ${second.bodyText.slice(0, 200)}`);
+  const second = await postStep(base, "/api/sign-in/code", jar, { method: "totp", code });
+  if (second.answer.redirectTo !== "/") throw new Error(`code step: ${second.status}, not signed in: ${JSON.stringify(second.answer).slice(0, 200)}`);
   times.code.push(performance.now() - t);
 
+  // The browser loads the page anew once the session is open (components/auth/use-sign-in-step.ts).
   t = performance.now();
   const page = await fetch(`${base}/`, { redirect: "manual", headers: { cookie: jar.header(), "accept-encoding": "gzip, deflate, br" } });
   const html = await page.text();
@@ -244,8 +249,8 @@ async function probe(url: string, until: () => boolean, times: number[]) {
   }
 }
 
-async function run(server: ServerProcess, actions: Actions, users: BenchUser[], cursor: { next: number }, concurrency: number, seconds: number, staticUrl: string): Promise<RunResult> {
-  const times: RunResult["times"] = { password: [], code: [], page: [], static: [], login: [] };
+async function run(server: ServerProcess, users: BenchUser[], cursor: { next: number }, concurrency: number, seconds: number, staticUrl: string): Promise<RunResult> {
+  const times: RunResult["times"] = { password: [], verify: [], code: [], page: [], static: [], login: [] };
   let signIns = 0;
   let errors = 0;
   let firstError: unknown;
@@ -262,7 +267,7 @@ async function run(server: ServerProcess, actions: Actions, users: BenchUser[], 
         continue;
       }
       try {
-        await signIn(server.url, actions, user, times);
+        await signIn(server.url, user, times);
         signIns++;
       } catch (error) {
         errors++;
@@ -294,6 +299,7 @@ function report(result: RunResult, compareSeconds: number, cores: number) {
       `cores used ${(result.cpu / result.seconds).toFixed(2)}, main thread ${(100 * result.mainCpu / Math.max(result.cpu, 1e-9)).toFixed(0)}% of the CPU, RSS ${result.rss.toFixed(0)} MiB`,
   );
   console.log(line("password step", result.times.password));
+  console.log(line("code page (router)", result.times.verify));
   console.log(line("code step", result.times.code));
   console.log(line("page (session check)", result.times.page));
   console.log(line("static file meanwhile", result.times.static));
@@ -346,14 +352,13 @@ export async function loadBenchmark(options: LoadOptions) {
     const loginHtml = await (await fetch(`${server.url}/login`)).text();
     const asset = /\/_next\/static\/[^"']+\.css/.exec(loginHtml)?.[0] ?? /\/_next\/static\/[^"']+\.js/.exec(loginHtml)?.[0];
     if (!asset) throw new Error("no static file linked from /login");
-    const actions = actionIds();
     const cursor = { next: 0 };
     const atStart = server.rss();
     console.log(`  server pid ${server.child.pid}, RSS at start ${atStart.toFixed(0)} MiB; a static file: ${asset}`);
     const afterRounds: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       console.log(`round ${round} of ${options.rounds}`);
-      for (const concurrency of options.concurrencies) report(await run(server, actions, users, cursor, concurrency, options.seconds, server.url + asset), compareSeconds, cores);
+      for (const concurrency of options.concurrencies) report(await run(server, users, cursor, concurrency, options.seconds, server.url + asset), compareSeconds, cores);
       await sleep(2000);
       afterRounds.push(server.rss());
       console.log(`  RSS at rest after round ${round}: ${afterRounds.at(-1)!.toFixed(0)} MiB`);

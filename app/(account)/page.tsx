@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { formatMoment } from "@/lib/dates";
+import { requestTimeZone } from "@/lib/i18n/request";
 import { requireUser } from "@/lib/auth/guard";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, DetailList, Page } from "@/components/ui/card";
@@ -17,7 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const user = await requireUser();
   const [t, tl, ts, format] = [await getTranslations("account"), await getTranslations("language"), await getTranslations("security"), await getFormatter()];
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long", timeStyle: "short" }) : t("never"));
+  // A moment names its zone (the reader's, from the browser; UTC until it is known).
+  const [locale, zone] = [await getLocale(), await requestTimeZone()];
+  const when = (d: Date | null) => (d ? formatMoment(d, locale, zone) : t("never"));
   const on = !!user.twoFactorEnabledAt;
   const codesLeft = on ? await remainingRecoveryCodes(user.id) : 0;
   return (

@@ -1,19 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { signInWithPassword, type SignInState } from "@/lib/actions/auth";
+import type { SignInState } from "@/lib/auth/sign-in";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
+import { useSignInStep } from "./use-sign-in-step";
 
-export function SignInForm() {
+const ENDPOINT = "/api/sign-in/password";
+
+/** The password step. `error`: a message key brought back in the address after a post without JavaScript. */
+export function SignInForm({ error }: { error?: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, {});
+  const [state, submit, pending] = useSignInStep<SignInState>(ENDPOINT, error ? { problem: { key: error } } : {}, { problem: { key: "errors.offline" } });
   return (
-    <Form action={action} answer={state}>
-      {state.error && <Alert tone="error">{t(state.error)}</Alert>}
+    <Form action={ENDPOINT} method="post" onSubmit={submit} answer={state}>
       {state.problem && <Alert tone="error">{t(state.problem.key, state.problem.values as Record<string, string>)}</Alert>}
       <Field
         label={t("signIn.email")}

@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { verifySignIn, type VerifyState } from "@/lib/actions/auth";
+import type { VerifyState } from "@/lib/auth/sign-in";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeInput } from "@/components/ui/code-input";
@@ -11,15 +10,22 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { TrustChoice } from "./trust-choice";
 import { useProblem } from "./problem";
+import { useSignInStep } from "@/components/auth/use-sign-in-step";
 
-/** `trustDays`: above 0, "Don't ask for a code on this browser for N days" is offered. */
-export function VerifyForm({ method, trustDays = 0 }: { method: "totp" | "recovery"; trustDays?: number }) {
+const ENDPOINT = "/api/sign-in/code";
+
+/**
+ * The second sign-in step with the app's code or a recovery code. `trustDays`: above 0, "Don't ask
+ * for a code on this browser for N days" is offered. `error`: a message key brought back in the
+ * address after a post without JavaScript.
+ */
+export function VerifyForm({ method, trustDays = 0, error: shownBack }: { method: "totp" | "recovery"; trustDays?: number; error?: string }) {
   const t = useTranslations("verify");
   const explain = useProblem();
-  const [state, action, pending] = useActionState<VerifyState, FormData>(verifySignIn, {});
-  const error = explain(state.error);
+  const [state, submit, pending] = useSignInStep<VerifyState>(ENDPOINT, shownBack ? { problem: { key: shownBack }, expired: shownBack === "verify.expired" } : {}, { problem: { key: "errors.offline" } });
+  const error = explain(state.problem);
   return (
-    <Form action={action} answer={state}>
+    <Form action={ENDPOINT} method="post" onSubmit={submit} answer={state}>
       <input type="hidden" name="method" value={method} />
       {state.expired && error && <Alert tone="error">{error} <Link href="/login">{t("startOver")}</Link></Alert>}
       {method === "totp" ? (

@@ -16,7 +16,7 @@ declare module "next-auth" {
 }
 
 // next-auth only carries the session cookie. The one credential it accepts is a ticket that
-// lib/actions/auth.ts issues after every factor was checked, so a password alone never gets here.
+// lib/auth/sign-in.ts issues after every factor was checked, so a password alone never gets here.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   // A forged request (no CSRF token, a bad callback) is one line in the log, not a stack trace.

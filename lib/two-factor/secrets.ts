@@ -61,9 +61,18 @@ function encryptionKey(): Buffer {
   return (key ??= loadEncryptionKey());
 }
 
-/** A key for another purpose, derived from the encryption key (HKDF), so one secret is configured. */
+const derived = new Map<string, Buffer>();
+
+/**
+ * A key for another purpose, derived from the encryption key (HKDF-SHA256, RFC 5869), so one
+ * secret is configured. Takes the purpose (the HKDF info); returns 32 bytes, the same for the
+ * same purpose (derived once per process: the device cookie's HMAC needs it at every sign-in).
+ * Throws what loading the encryption key throws.
+ */
 export function derivedKey(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", encryptionKey(), Buffer.alloc(0), purpose, KEY_BYTES));
+  let found = derived.get(purpose);
+  if (!found) derived.set(purpose, (found = Buffer.from(hkdfSync("sha256", encryptionKey(), Buffer.alloc(0), purpose, KEY_BYTES))));
+  return found;
 }
 
 export function encryptSecret(base32: string): string {

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { pendingSignIn } from "@/lib/auth/pending";
 import { startOver } from "@/lib/actions/auth";
 import { config } from "@/lib/config";
+import { errorFromAddress } from "@/lib/auth/form-step";
 import { trustedBrowserDaysFor } from "@/lib/auth/trusted-browser";
 import { hasPasskeys } from "@/lib/two-factor/passkeys";
 import { Button } from "@/components/ui/button";
@@ -14,7 +15,7 @@ import { PasskeySignIn } from "@/components/two-factor/passkey-sign-in";
 import { AccessCodeStep } from "@/components/recovery/access-code-step";
 import { RequestStatus } from "@/components/recovery/request-status";
 
-type Search = Promise<{ method?: string }>;
+type Search = Promise<{ method?: string; error?: string | string[] }>;
 
 export async function generateMetadata({ searchParams }: { searchParams: Search }): Promise<Metadata> {
   const t = await getTranslations("titles");
@@ -26,7 +27,7 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
 export default async function VerifyPage({ searchParams }: { searchParams: Search }) {
   const pending = await pendingSignIn();
   if (!pending) redirect("/login");
-  const chosen = (await searchParams).method;
+  const { method: chosen, error } = await searchParams;
   if (chosen === "access") return <AccessCodeStep userId={pending.user.id} withApp={!!pending.user.totpSecret} />;
   const [withPasskey, trustDays] = [await hasPasskeys(pending.user.id), await trustedBrowserDaysFor(pending.user)];
   const withApp = !!pending.user.totpSecret;
@@ -44,12 +45,13 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
       <Card as="section" labelledBy={withPasskey ? "code-title" : undefined}>
         {withPasskey && <h2 id="code-title" className="text-xl">{tp("orCode")}</h2>}
         {withPasskey && <p>{method === "totp" ? t("intro", { app: config().APP_NAME }) : t("recoveryIntro")}</p>}
-        <VerifyForm method={method} trustDays={trustDays} />
+        <VerifyForm method={method} trustDays={trustDays} error={errorFromAddress(error)} />
       </Card>
+      {/* Not prefetched: each would render a page on the server at every sign-in, for links rarely followed. */}
       <ul className="space-y-2" role="list">
-        {withApp && <li>{method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}</li>}
-        <li><Link href="/login/verify?method=access">{(await getTranslations("recovery.verify"))("link")}</Link></li>
-        <li><Link href="/login/lost-access">{t("lostAccess")}</Link></li>
+        {withApp && <li>{method === "totp" ? <Link href="/login/verify?method=recovery" prefetch={false}>{t("useRecovery")}</Link> : <Link href="/login/verify" prefetch={false}>{t("useApp")}</Link>}</li>}
+        <li><Link href="/login/verify?method=access" prefetch={false}>{(await getTranslations("recovery.verify"))("link")}</Link></li>
+        <li><Link href="/login/lost-access" prefetch={false}>{t("lostAccess")}</Link></li>
         <li>
           <form action={startOver}>
             <Button variant="link">{t("startOver")}</Button>

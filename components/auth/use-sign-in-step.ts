@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+
+type Answer = { redirectTo?: string };
+
+/**
+ * Posts a sign-in form to its route handler (app/api/sign-in/*) and keeps what it answered, the
+ * way useActionState keeps a server action's state. `url` is the handler; `initial` the first
+ * state (a message brought back in the address after a post without JavaScript). Once the step
+ * succeeded, the next page of the sign-in (/login/…) is fetched by the router; any other page is
+ * loaded anew, because a session was opened: every layout must see it, and the router may hold a
+ * prefetch of that page from before (a redirect to /login). Returns [state, onSubmit, pending]. A failed request (offline, the
+ * server restarting) is answered as `offline`, so the form shows it in the user's language.
+ */
+export function useSignInStep<S extends Answer>(url: string, initial: S, offline: S): [S, (event: FormEvent<HTMLFormElement>) => void, boolean] {
+  const router = useRouter();
+  const [state, setState] = useState<S>(initial);
+  const [pending, setPending] = useState(false);
+  // As after a form action: once an answer is shown, the form goes back to its defaults (a code
+  // field empty for the next try, the email kept as the answer gives it back).
+  const toReset = useRef<HTMLFormElement | null>(null);
+  useEffect(() => {
+    toReset.current?.reset();
+    toReset.current = null;
+  }, [state]);
+
+  const inFlight = useRef(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // One post at a time: a second submit (a double click, a script) is ignored until the answer.
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const form = event.currentTarget;
+    setPending(true);
+    let answer: S;
+    try {
+      const response = await fetch(url, { method: "POST", body: new FormData(form), headers: { accept: "application/json" } });
+      answer = (await response.json()) as S;
+    } catch {
+      answer = { ...offline };
+    }
+    if (answer.redirectTo?.startsWith("/")) {
+      // Stays "pending" until the next page replaces this one.
+      if (answer.redirectTo.startsWith("/login/")) router.push(answer.redirectTo);
+      else window.location.assign(answer.redirectTo);
+      return;
+    }
+    toReset.current = form;
+    inFlight.current = false;
+    setState(answer);
+    setPending(false);
+  }
+
+  return [state, (event) => void submit(event), pending];
+}
