@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { codeAt, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
+import { codeAt, confirmChange, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
 
 /** A virtual CTAP2 authenticator in this page's browser (DevTools WebAuthn domain), user verification on. */
 async function virtualAuthenticator(page: Page) {
@@ -96,15 +96,24 @@ test("the wizard's other way: a passkey turns 2FA on with recovery codes, and si
   await page.getByRole("button", { name: "Confirm Password" }).click();
   await page.getByRole("region", { name: "Use a passkey or security key instead" }).getByRole("button", { name: "Create a passkey" }).click();
   await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  // No app was set up: nothing speaks of one, neither here nor on the security page nor at the second step.
+  await expect(page.getByText("From now on you will use your passkey after your password when you sign in.")).toBeVisible();
   const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
   expect(codes).toHaveLength(10);
   // The app's steps give way to the recovery codes.
   await expect(page.getByRole("region", { name: "Scan the QR code" })).toHaveCount(0);
   await page.goto("/settings/security");
   await expect(page.getByRole("list", { name: "Passkeys and security keys" }).getByRole("listitem")).toHaveCount(1);
+  const appCard = page.getByRole("region", { name: "Authenticator app" });
+  await expect(appCard).toContainText("No authenticator app is set up: your account asks for a passkey since");
+  await expect(appCard.getByRole("button", { name: "Change authenticator app" })).toHaveCount(0);
+  await confirmChange(page, "Add an authenticator app", account.password, codes[0]!);
+  await expect(page.getByRole("heading", { level: 1, name: "Add an authenticator app" })).toBeVisible();
+  await page.goto("/");
   await signOut(page);
   await signIn(page, account);
   await expect(page).toHaveURL(/\/login\/verify$/);
+  await expect(page.getByRole("link", { name: "Lost access to your passkey?" })).toBeVisible();
   // No app was set up: the second step offers the passkey and a recovery code, never an app's code.
   await expect(page.getByLabel("Verification code")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Use your authenticator app instead" })).toHaveCount(0);

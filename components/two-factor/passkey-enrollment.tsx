@@ -46,7 +46,7 @@ export function PasskeyEnrollment({ app, onDone }: { app: string; onDone: () => 
     return (
       <div className="space-y-6">
         <Alert tone="success" title={<span role="heading" aria-level={2}>{ts("doneTitle")}</span>}>
-          <p>{ts("done")}</p>
+          <p>{ts("donePasskey")}</p>
         </Alert>
         <Card>
           {/* A full page load: the header and the rollout banner must show the new state. */}

@@ -49,7 +49,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
       <ul className="space-y-2" role="list">
         {withApp && <li>{method === "totp" ? <Link href="/login/verify?method=recovery">{t("useRecovery")}</Link> : <Link href="/login/verify">{t("useApp")}</Link>}</li>}
         <li><Link href="/login/verify?method=access">{(await getTranslations("recovery.verify"))("link")}</Link></li>
-        <li><Link href="/login/lost-access">{t("lostAccess")}</Link></li>
+        <li><Link href="/login/lost-access">{t(withApp ? "lostAccess" : "lostPasskey")}</Link></li>
         <li>
           <form action={startOver}>
             <Button variant="link">{t("startOver")}</Button>
