@@ -60,8 +60,16 @@ test("a passkey: added from the security page, used at the second step, removed 
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
   await page.goto("/settings/security");
-  await page.getByRole("button", { name: "Remove: Test key" }).click();
-  const remove = page.getByRole("dialog", { name: "Remove Test key" });
+  // Each change says it is done, and the message takes the focus from the dialog that asked.
+  await page.getByRole("button", { name: "Rename: Test key" }).click();
+  const rename = page.getByRole("dialog", { name: "Rename: Test key" });
+  await rename.getByLabel("Name").fill("Work key");
+  await submit(page, rename.getByRole("button", { name: "Rename" }));
+  await expect(page.getByRole("status").filter({ hasText: "Name saved." })).toBeFocused();
+  await expect(list.getByRole("listitem", { name: "Work key" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Remove: Work key" }).click();
+  const remove = page.getByRole("dialog", { name: "Remove Work key" });
   await remove.getByLabel("Password").fill(account.password);
   await remove.getByLabel("Verification code or recovery code").fill("aaaaa-aaaaa");
   await submit(page, remove.getByRole("button", { name: "Remove" }));
@@ -70,6 +78,7 @@ test("a passkey: added from the security page, used at the second step, removed 
   await remove.getByLabel("Verification code or recovery code").fill(codes[1]!);
   await submit(page, remove.getByRole("button", { name: "Remove" }));
   await expect(page.getByText("No passkey yet.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Passkey removed." })).toBeFocused();
   await page.reload();
   await expect(page.getByText("No passkey yet.")).toBeVisible();
   expect((await mailbox(account.email)).some((m) => m.subject.includes("A passkey was removed"))).toBe(true);

@@ -67,7 +67,7 @@ test("a trusted browser skips the code until forgotten, never elsewhere, and not
   await signIn(page, account);
   await page.goto("/settings/security");
   await submit(page, page.getByRole("button", { name: /^Forget: / }));
-  await expect(page.getByText(/1 browser forgotten/)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /1 browser forgotten/ })).toBeFocused();
   await expect.poll(async () => (await mailbox(account.email)).map((m) => m.subject)).toContain("A trusted browser was forgotten on your Mail-IT-Wize account");
   await signOut(page);
   await signIn(page, account);

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Monitor } from "lucide-react";
 import { adminForgetTrustedBrowsers, forgetTrustedBrowser, type ForgetState } from "@/lib/actions/trusted-browsers";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { useProblem } from "@/components/two-factor/problem";
 
 /** A trusted browser as the list shows it: words and times already in the reader's language and zone. */
@@ -16,10 +17,17 @@ export function TrustedBrowserTable({ rows, userId, titleId }: { rows: TrustedRo
   const t = useTranslations();
   const explain = useProblem();
   const [state, action, pending] = useActionState<ForgetState, FormData>(userId ? adminForgetTrustedBrowsers : forgetTrustedBrowser, {});
+  // Each answer takes the focus: the button that asked is gone with its row.
+  const [answer, setAnswer] = useState({ state, n: 0 });
+  if (answer.state !== state) setAnswer({ state, n: answer.n + 1 });
   return (
     <>
-      {state.forgotten !== undefined && <Alert tone="success">{t("trustedBrowsers.forgotten", { count: state.forgotten })}</Alert>}
-      {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
+      {answer.n > 0 && (
+        <FocusOnMount key={answer.n}>
+          {state.forgotten !== undefined && <Alert tone="success">{t("trustedBrowsers.forgotten", { count: state.forgotten })}</Alert>}
+          {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
+        </FocusOnMount>
+      )}
       {rows.length ? (
         <ul className="divide-y divide-line" aria-labelledby={titleId}>
           {rows.map((row) => (
