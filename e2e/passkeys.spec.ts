@@ -30,6 +30,14 @@ test("a passkey: added from the security page, used at the second step, removed 
   const { key, codes } = await enroll(page, account.password);
   await addPasskey(page, account.password, codes[0]!, "Test key");
   const list = page.getByRole("list", { name: "Passkeys and security keys" });
+  // The same authenticator again: the browser refuses it (excluded), and the page says why.
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  const again = page.getByRole("dialog", { name: "Add a passkey or security key" });
+  await again.getByLabel("Password").fill(account.password);
+  await again.getByLabel("Verification code or recovery code").fill(codes[2]!);
+  await again.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(again.getByText("That passkey is already registered.")).toBeVisible();
+  await page.keyboard.press("Escape");
   await page.reload();
   await expect(list.getByRole("listitem", { name: "Test key" })).toContainText("Not used yet");
   expect((await mailbox(account.email)).some((m) => m.subject.includes("A passkey was added"))).toBe(true);

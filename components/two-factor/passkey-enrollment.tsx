@@ -8,7 +8,7 @@ import { finishPasskeyEnrollment, startPasskeyEnrollment, type EnrollPasskeyStat
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { useWebAuthn } from "./passkey-forms";
+import { ceremonyFailure, useWebAuthn } from "./passkey-forms";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
@@ -37,8 +37,8 @@ export function PasskeyEnrollment({ app, onDone }: { app: string; onDone: () => 
     try {
       response.current!.value = JSON.stringify(await startRegistration({ optionsJSON: answer.options }));
       response.current!.form!.requestSubmit();
-    } catch {
-      setProblem(t("cancelled"));
+    } catch (error) {
+      setProblem(t(ceremonyFailure(error)));
     }
   }
 

@@ -30,6 +30,14 @@ export function useWebAuthn(): boolean | null {
   return supported;
 }
 
+/**
+ * What to say when the browser's ceremony ends without a passkey: an authenticator that already
+ * holds one of the account's passkeys (the options exclude them) is told apart from a cancel.
+ */
+export function ceremonyFailure(error: unknown): "errors.taken" | "cancelled" {
+  return (error as { code?: unknown } | null)?.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" ? "errors.taken" : "cancelled";
+}
+
 /** A passkey as the list shows it: dates already written in the reader's language with their zone. */
 export type PasskeyRow = { id: string; name: string; created: string; lastUsed: string | null; backedUp: boolean };
 
@@ -138,20 +146,20 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
   const t = useTranslations("passkeys");
   const [start, startAction, starting] = useActionState<AddPasskeyState, FormData>(startAddingPasskey, {});
   const [finish, finishAction, finishing] = useActionState<FinishPasskeyState, FormData>(finishAddingPasskey, {});
-  const [cancelled, setCancelled] = useState(false);
+  const [failure, setFailure] = useState<ReturnType<typeof ceremonyFailure> | null>(null);
   const response = useRef<HTMLInputElement>(null);
   // Each new set of options starts the browser's ceremony once.
   const handled = useRef<unknown>(null);
   useEffect(() => {
     if (!start.options || handled.current === start.options) return;
     handled.current = start.options;
-    setCancelled(false);
+    setFailure(null);
     startRegistration({ optionsJSON: start.options })
       .then((credential) => {
         response.current!.value = JSON.stringify(credential);
         response.current!.form!.requestSubmit();
       })
-      .catch(() => setCancelled(true));
+      .catch((error: unknown) => setFailure(ceremonyFailure(error)));
   }, [start.options]);
   useEffect(() => {
     if (finish.added) onAdded(finish.added);
@@ -160,7 +168,7 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
     <>
       <Form action={startAction} answer={start}>
         {finish.error && <Alert tone="error">{explain(finish.error)}</Alert>}
-        {cancelled && <Alert tone="error">{t("cancelled")}</Alert>}
+        {failure && <Alert tone="error">{t(failure)}</Alert>}
         <Field id="passkey-name" label={t("name")} hint={t("nameHint")} name="name" maxLength={60} defaultValue={t("defaultName")} error={explain(start.errors?.name)} />
         <Field id="passkey-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(start.errors?.password)} />
         <Field id="passkey-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(start.errors?.code)} />
