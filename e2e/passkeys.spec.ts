@@ -71,6 +71,9 @@ test("a passkey: added from the security page, used at the second step, removed 
   // Each change says it is done, and the message takes the focus from the dialog that asked.
   await page.getByRole("button", { name: "Rename: Test key" }).click();
   const rename = page.getByRole("dialog", { name: "Rename: Test key" });
+  await rename.getByLabel("Name").fill("\u200B\u200D\u2060");
+  await submit(page, rename.getByRole("button", { name: "Rename" }));
+  await expect(rename.getByText("This name shows nothing: use at least one visible letter, digit or sign.")).toBeVisible();
   await rename.getByLabel("Name").fill("Work key");
   await submit(page, rename.getByRole("button", { name: "Rename" }));
   await expect(page.getByRole("status").filter({ hasText: "Name saved." })).toBeFocused();
