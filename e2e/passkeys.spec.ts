@@ -23,7 +23,8 @@ async function addPasskey(page: Page, password: string, recoveryCode: string, na
   await expect(add).toHaveCount(0);
 }
 
-test("a passkey: added from the security page, used at the second step, removed with password and code", async ({ page, account }) => {
+test("a passkey: added from the security page, used at the second step, renamed, removed with password and code", async ({ page, account }) => {
+  test.setTimeout(120_000); // an enrollment, five dialogs and three sign-ins: 52 s of 60 on SQLite under load
   const { cdp, authenticatorId } = await virtualAuthenticator(page);
   await signIn(page, account);
   // Recovery codes confirm the changes, so that no TOTP step is used twice within the test.
