@@ -98,6 +98,7 @@ test("a support reset forgets the account's trusted browsers", async ({ page, ac
 });
 
 test("a trusted browser is asked for the code again once the trust has expired", async ({ page, account }) => {
+  test.setTimeout(120_000); // two enrollments and three operator commands: past 60 s on PostgreSQL at a load of 10 on 2 cores
   await allowTrustedBrowsers(page);
   await signIn(page, account);
   const { key } = await enroll(page, account.password);
