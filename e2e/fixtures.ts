@@ -74,13 +74,28 @@ export async function openScanStep(page: Page, password: string, labels = { begi
   return (await key.textContent())!;
 }
 
-export async function enroll(page: Page, password: string) {
+/**
+ * Waits, when needed, until the current 30 s TOTP step has at least `seconds` left: a code typed
+ * then stays within the server's ±1 step for at least 30 + `seconds` seconds.
+ */
+export async function earlyInStep(seconds: number) {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < seconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
+/**
+ * Walks the wizard and turns 2FA on with the app; returns the key, the recovery codes and the code
+ * that confirmed the app. `stepLeft`: seconds the code's step must still have (see earlyInStep).
+ */
+export async function enroll(page: Page, password: string, { stepLeft = 0 } = {}) {
   const key = await openScanStep(page, password);
-  await page.getByLabel("Verification code").fill(codeAt(key));
+  await earlyInStep(stepLeft);
+  const code = codeAt(key);
+  await page.getByLabel("Verification code").fill(code);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
   const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
-  return { key, codes };
+  return { key, codes, code };
 }
 
 /** Picks a language in the header's menu, whose button reads "<label>: <current language>". */

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { codeAt, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
+import { codeAt, confirmChange, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
 
 /** A virtual CTAP2 authenticator in this page's browser (DevTools WebAuthn domain), user verification on. */
 async function virtualAuthenticator(page: Page) {
@@ -23,13 +23,22 @@ async function addPasskey(page: Page, password: string, recoveryCode: string, na
   await expect(add).toHaveCount(0);
 }
 
-test("a passkey: added from the security page, used at the second step, removed with password and code", async ({ page, account }) => {
+test("a passkey: added from the security page, used at the second step, renamed, removed with password and code", async ({ page, account }) => {
+  test.setTimeout(120_000); // an enrollment, five dialogs and three sign-ins: 52 s of 60 on SQLite under load
   const { cdp, authenticatorId } = await virtualAuthenticator(page);
   await signIn(page, account);
   // Recovery codes confirm the changes, so that no TOTP step is used twice within the test.
   const { key, codes } = await enroll(page, account.password);
   await addPasskey(page, account.password, codes[0]!, "Test key");
   const list = page.getByRole("list", { name: "Passkeys and security keys" });
+  // The same authenticator again: the browser refuses it (excluded), and the page says why.
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  const again = page.getByRole("dialog", { name: "Add a passkey or security key" });
+  await again.getByLabel("Password").fill(account.password);
+  await again.getByLabel("Verification code or recovery code").fill(codes[2]!);
+  await again.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(again.getByText("That passkey is already registered.")).toBeVisible();
+  await page.keyboard.press("Escape");
   await page.reload();
   await expect(list.getByRole("listitem", { name: "Test key" })).toContainText("Not used yet");
   expect((await mailbox(account.email)).some((m) => m.subject.includes("A passkey was added"))).toBe(true);
@@ -60,8 +69,19 @@ test("a passkey: added from the security page, used at the second step, removed 
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
   await page.goto("/settings/security");
-  await page.getByRole("button", { name: "Remove: Test key" }).click();
-  const remove = page.getByRole("dialog", { name: "Remove Test key" });
+  // Each change says it is done, and the message takes the focus from the dialog that asked.
+  await page.getByRole("button", { name: "Rename: Test key" }).click();
+  const rename = page.getByRole("dialog", { name: "Rename: Test key" });
+  await rename.getByLabel("Name").fill("\u200B\u200D\u2060");
+  await submit(page, rename.getByRole("button", { name: "Rename" }));
+  await expect(rename.getByText("This name shows nothing: use at least one visible letter, digit or sign.")).toBeVisible();
+  await rename.getByLabel("Name").fill("Work key");
+  await submit(page, rename.getByRole("button", { name: "Rename" }));
+  await expect(page.getByRole("status").filter({ hasText: "Name saved." })).toBeFocused();
+  await expect(list.getByRole("listitem", { name: "Work key" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Remove: Work key" }).click();
+  const remove = page.getByRole("dialog", { name: "Remove Work key" });
   await remove.getByLabel("Password").fill(account.password);
   await remove.getByLabel("Verification code or recovery code").fill("aaaaa-aaaaa");
   await submit(page, remove.getByRole("button", { name: "Remove" }));
@@ -70,6 +90,7 @@ test("a passkey: added from the security page, used at the second step, removed 
   await remove.getByLabel("Verification code or recovery code").fill(codes[1]!);
   await submit(page, remove.getByRole("button", { name: "Remove" }));
   await expect(page.getByText("No passkey yet.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Passkey removed." })).toBeFocused();
   await page.reload();
   await expect(page.getByText("No passkey yet.")).toBeVisible();
   expect((await mailbox(account.email)).some((m) => m.subject.includes("A passkey was removed"))).toBe(true);
@@ -96,15 +117,24 @@ test("the wizard's other way: a passkey turns 2FA on with recovery codes, and si
   await page.getByRole("button", { name: "Confirm Password" }).click();
   await page.getByRole("region", { name: "Use a passkey or security key instead" }).getByRole("button", { name: "Create a passkey" }).click();
   await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  // No app was set up: nothing speaks of one, neither here nor on the security page nor at the second step.
+  await expect(page.getByText("From now on you will use your passkey after your password when you sign in.")).toBeVisible();
   const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allTextContents();
   expect(codes).toHaveLength(10);
   // The app's steps give way to the recovery codes.
   await expect(page.getByRole("region", { name: "Scan the QR code" })).toHaveCount(0);
   await page.goto("/settings/security");
   await expect(page.getByRole("list", { name: "Passkeys and security keys" }).getByRole("listitem")).toHaveCount(1);
+  const appCard = page.getByRole("region", { name: "Authenticator app" });
+  await expect(appCard).toContainText("No authenticator app is set up: your account asks for a passkey since");
+  await expect(appCard.getByRole("button", { name: "Change authenticator app" })).toHaveCount(0);
+  await confirmChange(page, "Add an authenticator app", account.password, codes[0]!);
+  await expect(page.getByRole("heading", { level: 1, name: "Add an authenticator app" })).toBeVisible();
+  await page.goto("/");
   await signOut(page);
   await signIn(page, account);
   await expect(page).toHaveURL(/\/login\/verify$/);
+  await expect(page.getByRole("link", { name: "Lost access to your passkey?" })).toBeVisible();
   // No app was set up: the second step offers the passkey and a recovery code, never an app's code.
   await expect(page.getByLabel("Verification code")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Use your authenticator app instead" })).toHaveCount(0);

@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Monitor } from "lucide-react";
 import { adminForgetTrustedBrowsers, forgetTrustedBrowser, type ForgetState } from "@/lib/actions/trusted-browsers";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
+import { useProblem } from "@/components/two-factor/problem";
 
 /** A trusted browser as the list shows it: words and times already in the reader's language and zone. */
 export type TrustedRow = { id: string; label: string; since: string; lastUsed: string; until: string; address: string };
@@ -13,11 +15,19 @@ export type TrustedRow = { id: string; label: string; since: string; lastUsed: s
 /** The list with "Forget" on each and "Forget all"; for an admin (`userId` set) only "Forget all". */
 export function TrustedBrowserTable({ rows, userId, titleId }: { rows: TrustedRow[]; userId?: string; titleId: string }) {
   const t = useTranslations();
+  const explain = useProblem();
   const [state, action, pending] = useActionState<ForgetState, FormData>(userId ? adminForgetTrustedBrowsers : forgetTrustedBrowser, {});
+  // Each answer takes the focus: the button that asked is gone with its row.
+  const [answer, setAnswer] = useState({ state, n: 0 });
+  if (answer.state !== state) setAnswer({ state, n: answer.n + 1 });
   return (
     <>
-      {state.forgotten !== undefined && <Alert tone="success">{t("trustedBrowsers.forgotten", { count: state.forgotten })}</Alert>}
-      {state.error && <Alert tone="error">{t(state.error)}</Alert>}
+      {answer.n > 0 && (
+        <FocusOnMount key={answer.n}>
+          {state.forgotten !== undefined && <Alert tone="success">{t("trustedBrowsers.forgotten", { count: state.forgotten })}</Alert>}
+          {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
+        </FocusOnMount>
+      )}
       {rows.length ? (
         <ul className="divide-y divide-line" aria-labelledby={titleId}>
           {rows.map((row) => (

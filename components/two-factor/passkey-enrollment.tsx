@@ -8,7 +8,7 @@ import { finishPasskeyEnrollment, startPasskeyEnrollment, type EnrollPasskeyStat
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { useWebAuthn } from "./passkey-forms";
+import { ceremonyFailure, useWebAuthn } from "./passkey-forms";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
@@ -37,8 +37,8 @@ export function PasskeyEnrollment({ app, onDone }: { app: string; onDone: () => 
     try {
       response.current!.value = JSON.stringify(await startRegistration({ optionsJSON: answer.options }));
       response.current!.form!.requestSubmit();
-    } catch {
-      setProblem(t("cancelled"));
+    } catch (error) {
+      setProblem(t(ceremonyFailure(error)));
     }
   }
 
@@ -46,7 +46,7 @@ export function PasskeyEnrollment({ app, onDone }: { app: string; onDone: () => 
     return (
       <div className="space-y-6">
         <Alert tone="success" title={<span role="heading" aria-level={2}>{ts("doneTitle")}</span>}>
-          <p>{ts("done")}</p>
+          <p>{ts("donePasskey")}</p>
         </Alert>
         <Card>
           {/* A full page load: the header and the rollout banner must show the new state. */}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { Fingerprint, Pencil, Plus, Trash2 } from "lucide-react";
@@ -18,6 +18,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Form } from "@/components/ui/form";
 import { useProblem } from "./problem";
 
@@ -29,17 +30,51 @@ export function useWebAuthn(): boolean | null {
   return supported;
 }
 
+/**
+ * What to say when the browser's ceremony ends without a passkey: an authenticator that already
+ * holds one of the account's passkeys (the options exclude them) is told apart from a cancel.
+ */
+export function ceremonyFailure(error: unknown): "errors.taken" | "cancelled" {
+  return (error as { code?: unknown } | null)?.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" ? "errors.taken" : "cancelled";
+}
+
 /** A passkey as the list shows it: dates already written in the reader's language with their zone. */
 export type PasskeyRow = { id: string; name: string; created: string; lastUsed: string | null; backedUp: boolean };
+
+/**
+ * What a rename or removal says once done: a status message that takes the focus (the dialog's
+ * button, or the whole row, is gone or behind it). `focusTarget` is where a closing dialog sends focus.
+ */
+type Outcome = { announce: (message: "renamed" | "removed") => void; removing: (id: string) => void; focusTarget: () => HTMLElement | null; clear: () => void };
 
 /** The security page's passkeys: each with rename and remove, and "Add a passkey"; explained instead where WebAuthn is missing. */
 export function PasskeyTable({ rows, titleId }: { rows: PasskeyRow[]; titleId: string }) {
   const t = useTranslations("passkeys");
   const supported = useWebAuthn();
-  const [removed, setRemoved] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ message: "renamed" | "removed"; n: number } | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const status = useRef<HTMLDivElement>(null);
+  // A removal is done when its row is gone from the page the server sent back (its dialog went with it).
+  if (removing && !rows.some((row) => row.id === removing)) {
+    setRemoving(null);
+    setNotice({ message: "removed", n: (notice?.n ?? 0) + 1 });
+  }
+  const outcome = useMemo<Outcome>(
+    () => ({
+      announce: (message) => setNotice((last) => ({ message, n: (last?.n ?? 0) + 1 })),
+      removing: setRemoving,
+      focusTarget: () => status.current?.querySelector<HTMLElement>("[role=status]") ?? null,
+      clear: () => setNotice(null),
+    }),
+    [],
+  );
   return (
     <>
-      {removed && <Alert tone="success">{t("removed")}</Alert>}
+      {notice && (
+        <div ref={status}>
+          <FocusOnMount key={notice.n}><Alert tone="success">{t(notice.message)}</Alert></FocusOnMount>
+        </div>
+      )}
       {rows.length ? (
         <ul className="divide-y divide-line" aria-labelledby={titleId}>
           {rows.map((row) => (
@@ -53,8 +88,8 @@ export function PasskeyTable({ rows, titleId }: { rows: PasskeyRow[]; titleId: s
                 <p className="text-sm text-muted">{row.lastUsed ? t("lastUsed", { time: row.lastUsed }) : t("neverUsed")}</p>
               </div>
               <div className="flex flex-wrap gap-2">
-                <RenamePasskey id={row.id} name={row.name} />
-                <RemovePasskey id={row.id} name={row.name} onRemoved={() => setRemoved(row.id)} />
+                <RenamePasskey id={row.id} name={row.name} outcome={outcome} />
+                <RemovePasskey id={row.id} name={row.name} outcome={outcome} />
               </div>
             </li>
           ))}
@@ -111,20 +146,20 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
   const t = useTranslations("passkeys");
   const [start, startAction, starting] = useActionState<AddPasskeyState, FormData>(startAddingPasskey, {});
   const [finish, finishAction, finishing] = useActionState<FinishPasskeyState, FormData>(finishAddingPasskey, {});
-  const [cancelled, setCancelled] = useState(false);
+  const [failure, setFailure] = useState<ReturnType<typeof ceremonyFailure> | null>(null);
   const response = useRef<HTMLInputElement>(null);
   // Each new set of options starts the browser's ceremony once.
   const handled = useRef<unknown>(null);
   useEffect(() => {
     if (!start.options || handled.current === start.options) return;
     handled.current = start.options;
-    setCancelled(false);
+    setFailure(null);
     startRegistration({ optionsJSON: start.options })
       .then((credential) => {
         response.current!.value = JSON.stringify(credential);
         response.current!.form!.requestSubmit();
       })
-      .catch(() => setCancelled(true));
+      .catch((error: unknown) => setFailure(ceremonyFailure(error)));
   }, [start.options]);
   useEffect(() => {
     if (finish.added) onAdded(finish.added);
@@ -133,7 +168,7 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
     <>
       <Form action={startAction} answer={start}>
         {finish.error && <Alert tone="error">{explain(finish.error)}</Alert>}
-        {cancelled && <Alert tone="error">{t("cancelled")}</Alert>}
+        {failure && <Alert tone="error">{t(failure)}</Alert>}
         <Field id="passkey-name" label={t("name")} hint={t("nameHint")} name="name" maxLength={60} defaultValue={t("defaultName")} error={explain(start.errors?.name)} />
         <Field id="passkey-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(start.errors?.password)} />
         <Field id="passkey-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(start.errors?.code)} />
@@ -152,20 +187,21 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
 
 /**
  * A button that opens a dialog for one change of a passkey; the form inside is mounted anew at
- * each opening (`children` gets a function that closes the dialog), and focus returns to the button.
+ * each opening (`children` gets a function that closes the dialog). Focus returns to the button, or,
+ * once the change is done, to the message that says so.
  */
-function PasskeyDialog({ label, icon, variant, title, description, children }: { label: string; icon: ReactNode; variant: "secondary" | "danger"; title: string; description?: string; children: (key: number, close: () => void) => ReactNode }) {
+function PasskeyDialog({ label, icon, variant, title, description, outcome, children }: { label: string; icon: ReactNode; variant: "secondary" | "danger"; title: string; description?: string; outcome: Outcome; children: (key: number, close: () => void) => ReactNode }) {
   const t = useTranslations("passkeys");
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(0);
   const opener = useRef<HTMLElement | null>(null);
   return (
     <>
-      <Button type="button" size="sm" variant={variant} aria-label={label} onClick={(event) => { opener.current = event.currentTarget; setOpened((n) => n + 1); setOpen(true); }}>
+      <Button type="button" size="sm" variant={variant} aria-label={label} onClick={(event) => { opener.current = event.currentTarget; outcome.clear(); setOpened((n) => n + 1); setOpen(true); }}>
         {icon}
         {variant === "danger" ? t("remove") : t("rename")}
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={title} description={description} closeLabel={t("cancel")} opener={() => opener.current}>
+      <Dialog open={open} onOpenChange={setOpen} title={title} description={description} closeLabel={t("cancel")} opener={() => outcome.focusTarget() ?? opener.current}>
         {children(opened, () => setOpen(false))}
       </Dialog>
     </>
@@ -173,22 +209,27 @@ function PasskeyDialog({ label, icon, variant, title, description, children }: {
 }
 
 /** "Rename": a dialog with the name. */
-function RenamePasskey({ id, name }: { id: string; name: string }) {
+function RenamePasskey({ id, name, outcome }: { id: string; name: string; outcome: Outcome }) {
   const t = useTranslations("passkeys");
   const explain = useProblem();
   return (
-    <PasskeyDialog label={`${t("rename")}: ${name}`} icon={<Pencil aria-hidden />} variant="secondary" title={`${t("rename")}: ${name}`}>
-      {(key, close) => <RenameForm key={key} id={id} name={name} explain={explain} close={close} />}
+    <PasskeyDialog label={`${t("rename")}: ${name}`} icon={<Pencil aria-hidden />} variant="secondary" title={`${t("rename")}: ${name}`} outcome={outcome}>
+      {(key, close) => <RenameForm key={key} id={id} name={name} explain={explain} close={close} announce={outcome.announce} />}
     </PasskeyDialog>
   );
 }
 
-function RenameForm({ id, name, explain, close }: { id: string; name: string; explain: ReturnType<typeof useProblem>; close: () => void }) {
+function RenameForm({ id, name, explain, close, announce }: { id: string; name: string; explain: ReturnType<typeof useProblem>; close: () => void; announce: Outcome["announce"] }) {
   const t = useTranslations("passkeys");
   const [state, action, pending] = useActionState<PasskeyChangeState, FormData>(renamePasskeyAction, {});
+  // Once per answer: `close` is a new function at each render.
+  const answered = useRef<PasskeyChangeState | null>(null);
   useEffect(() => {
-    if (state.done === "renamed") close();
-  }, [state.done, close]);
+    if (state.done !== "renamed" || answered.current === state) return;
+    answered.current = state;
+    announce("renamed");
+    close();
+  }, [state, close, announce]);
   return (
     <Form action={action} answer={state}>
       <input type="hidden" name="passkeyId" value={id} />
@@ -202,24 +243,21 @@ function RenameForm({ id, name, explain, close }: { id: string; name: string; ex
 }
 
 /** "Remove": a dialog asks for the password and a second factor. */
-function RemovePasskey({ id, name, onRemoved }: { id: string; name: string; onRemoved: () => void }) {
+function RemovePasskey({ id, name, outcome }: { id: string; name: string; outcome: Outcome }) {
   const t = useTranslations("passkeys");
   const explain = useProblem();
   return (
-    <PasskeyDialog label={`${t("remove")}: ${name}`} icon={<Trash2 aria-hidden />} variant="danger" title={t("removeTitle", { name })} description={t("removeHint")}>
-      {(key, close) => <RemoveForm key={key} id={id} explain={explain} close={close} onRemoved={onRemoved} />}
+    <PasskeyDialog label={`${t("remove")}: ${name}`} icon={<Trash2 aria-hidden />} variant="danger" title={t("removeTitle", { name })} description={t("removeHint")} outcome={outcome}>
+      {(key, close) => <RemoveForm key={key} id={id} explain={explain} close={close} removing={() => outcome.removing(id)} />}
     </PasskeyDialog>
   );
 }
 
-function RemoveForm({ id, explain, close, onRemoved }: { id: string; explain: ReturnType<typeof useProblem>; close: () => void; onRemoved: () => void }) {
+function RemoveForm({ id, explain, close, removing }: { id: string; explain: ReturnType<typeof useProblem>; close: () => void; removing: () => void }) {
   const t = useTranslations("passkeys");
   const [state, action, pending] = useActionState<PasskeyChangeState, FormData>(removePasskeyAction, {});
-  useEffect(() => {
-    if (state.done === "removed") onRemoved();
-  }, [state.done, onRemoved]);
   return (
-    <Form action={action} answer={state}>
+    <Form action={action} answer={state} onSubmit={removing}>
       {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
       <input type="hidden" name="passkeyId" value={id} />
       <Field id={`remove-password-${id}`} label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(state.errors?.password)} />

@@ -11,11 +11,12 @@ import { Form } from "@/components/ui/form";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
-export type Operation = "regenerate" | "change" | "disable";
+export type Operation = "regenerate" | "change" | "addApp" | "disable";
 
-const LABELS: Record<Operation, { title: "regenerateTitle" | "changeTitle" | "disableTitle"; button: "regenerate" | "change" | "disable"; hint: "regenerateHint" | "changeHint" | "disableHint"; variant: ButtonVariant }> = {
+const LABELS: Record<Operation, { title: `${Operation}Title`; button: Operation; hint: `${Operation}Hint`; variant: ButtonVariant }> = {
   regenerate: { title: "regenerateTitle", button: "regenerate", hint: "regenerateHint", variant: "primary" },
   change: { title: "changeTitle", button: "change", hint: "changeHint", variant: "primary" },
+  addApp: { title: "addAppTitle", button: "addApp", hint: "addAppHint", variant: "primary" },
   disable: { title: "disableTitle", button: "disable", hint: "disableHint", variant: "danger" },
 };
 
@@ -23,9 +24,10 @@ const Opener = createContext<(operation: Operation, button: HTMLElement) => void
 
 /**
  * The one dialog of the security page: every change asks for the password and a current code
- * there, when the person starts it. Cards put `SecurityAction` buttons inside.
+ * there, when the person starts it. Cards put `SecurityAction` buttons inside. `withApp`: the
+ * account has an authenticator app (else, enrolled with a passkey, only a recovery code answers).
  */
-export function SecurityDialog({ email, app, children }: { email: string; app: string; children: ReactNode }) {
+export function SecurityDialog({ email, app, withApp, children }: { email: string; app: string; withApp: boolean; children: ReactNode }) {
   const t = useTranslations("security");
   const [operation, setOperation] = useState<Operation | null>(null);
   const [opened, setOpened] = useState(0);
@@ -42,7 +44,7 @@ export function SecurityDialog({ email, app, children }: { email: string; app: s
     <Opener.Provider value={open}>
       {children}
       <Dialog open={operation !== null} onOpenChange={(o) => !o && setOperation(null)} title={t(labels.title)} description={t(labels.hint)} closeLabel={t("close")} opener={() => opener.current}>
-        <ConfirmChange key={opened} operation={operation ?? last} email={email} app={app} close={() => setOperation(null)} />
+        <ConfirmChange key={opened} operation={operation ?? last} email={email} app={app} withApp={withApp} close={() => setOperation(null)} />
       </Dialog>
     </Opener.Provider>
   );
@@ -64,7 +66,7 @@ function newSubmissionId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function ConfirmChange({ operation, email, app, close }: { operation: Operation; email: string; app: string; close: () => void }) {
+function ConfirmChange({ operation, email, app, withApp, close }: { operation: Operation; email: string; app: string; withApp: boolean; close: () => void }) {
   const t = useTranslations("security");
   const explain = useProblem();
   const [state, action, pending] = useActionState<SecurityState, FormData>(changeTwoFactor, {});
@@ -84,7 +86,7 @@ function ConfirmChange({ operation, email, app, close }: { operation: Operation;
     );
   return (
     <Form action={action} answer={state}>
-      <p className="text-sm text-muted">{t("confirmHint")}</p>
+      <p className="text-sm text-muted">{t(withApp ? "confirmHint" : "confirmHintPasskey")}</p>
       <input type="hidden" name="operation" value={operation} />
       <input type="hidden" name="submission" value={issued.submission ?? submission} />
       <Field id="security-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(state.errors?.password)} />

@@ -46,14 +46,18 @@ export function CodeInput({ label, name, id = name, hint, error, length = 6, aut
           inputMode="numeric"
           autoComplete="one-time-code"
           autoFocus={autoFocus}
-          containerClassName="group flex items-center w-fit max-w-full"
+          // Its default widens the hidden input by 40 px past the boxes when it guesses a password
+          // manager's badge is there (it does in a bare Chromium): wider than a 320 px screen.
+          pushPasswordManagerStrategy="none"
+          // As wide as six 44 px boxes at most; on a narrow screen (320 px) the boxes share what is left.
+          containerClassName="group flex items-center w-full max-w-78"
           render={({ slots }) => (
-            <div className="flex gap-1.5 sm:gap-2" aria-hidden>
+            <div className="flex w-full gap-1.5 sm:gap-2" aria-hidden>
               {slots.map((slot, i) => (
                 <div
                   key={i}
                   className={cn(
-                    "relative flex h-12 w-10 sm:w-11 items-center justify-center rounded-md border bg-surface font-mono text-xl",
+                    "relative flex h-12 min-w-0 flex-1 max-w-11 items-center justify-center rounded-md border bg-surface font-mono text-xl",
                     error ? "border-danger border-2" : "border-muted",
                     slot.isActive && "outline-3 outline-focus outline-offset-1",
                     i === length / 2 && "ml-2",

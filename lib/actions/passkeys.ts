@@ -14,7 +14,7 @@ import { identityConfirmedRecently, issueTicket, markIdentityConfirmed } from ".
 import { trustThisBrowser, trustedBrowserDaysFor } from "../auth/trusted-browser";
 import { isId, text } from "../form";
 import { checkPasskey, passkeyProblemOf, type Problem } from "../two-factor/check";
-import { addPasskey, authenticationOptions, enrollWithPasskey, isLastSecondFactor, passkeyName, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
+import { addPasskey, authenticationOptions, enrollWithPasskey, isLastSecondFactor, passkeyName, passkeyNameProblem, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
 import { localized } from "./problems";
 
 const problem = (key: string): Problem => ({ key });
@@ -67,8 +67,9 @@ export type AddPasskeyState = { errors?: IdentityErrors & { name?: Problem }; op
 export async function startAddingPasskey(_: AddPasskeyState, form: FormData): Promise<AddPasskeyState> {
   const user = await requireUser();
   if (!user.twoFactorEnabledAt) return { errors: { code: problem("twoFactorErrors.notEnabled") } };
-  const name = passkeyName(text(form, "name"));
-  if (!name || text(form, "name").trim().length > 60) return { errors: { name: problem("passkeys.errors.name") } };
+  const refused = passkeyNameProblem(text(form, "name"));
+  if (refused) return { errors: { name: problem(`passkeys.errors.${refused}`) } };
+  const name = passkeyName(text(form, "name"))!;
   const errors = await checkIdentity(form, user);
   if (errors) return { errors };
   await markIdentityConfirmed(user.sessionId);
@@ -97,9 +98,10 @@ export type PasskeyChangeState = { errors?: IdentityErrors; error?: Problem; don
 export async function renamePasskeyAction(_: PasskeyChangeState, form: FormData): Promise<PasskeyChangeState> {
   const user = await requireUser();
   const id = text(form, "passkeyId");
-  const name = passkeyName(text(form, "name"));
   if (!isId(id)) return { error: problem("errors.malformed") };
-  if (!name || text(form, "name").trim().length > 60) return { error: problem("passkeys.errors.name") };
+  const refused = passkeyNameProblem(text(form, "name"));
+  if (refused) return { error: problem(`passkeys.errors.${refused}`) };
+  const name = passkeyName(text(form, "name"))!;
   if (!(await renamePasskey(user.id, id, name))) return { error: problem("passkeys.errors.gone") };
   await record({ event: "passkey.renamed", userId: user.id, client: clientOf(await headers()), details: { passkeyId: id, name } });
   revalidatePath("/settings/security");

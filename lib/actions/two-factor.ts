@@ -77,7 +77,9 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       revalidatePath("/settings/security");
       return answer;
     }
+    // An account enrolled with a passkey only adds its first app the way others change theirs.
     case "change":
+    case "addApp":
       await markIdentityConfirmed(user.sessionId);
       redirect("/two-factor/setup");
     case "disable": {

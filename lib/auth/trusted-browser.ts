@@ -109,11 +109,17 @@ export async function listTrustedBrowsers(userId: string, now = Date.now()): Pro
 
 /**
  * "Forget" one trusted browser (`id`) or, without one, every trusted browser of the account; by its
- * owner or by an admin (`actorId`). Audited. Returns how many were forgotten.
+ * owner or by an admin (`actorId`). Audited and mailed to the owner. Returns how many were forgotten.
  */
-export async function forgetTrustedBrowsers(userId: string, by: { client: Client; actorId?: string }, id?: string): Promise<number> {
+export async function forgetTrustedBrowsers(userId: string, by: { client: Client; actorId?: string }, id?: string, now = Date.now()): Promise<number> {
   return reportedChange(async (tx) => {
     const { count } = await tx.trustedBrowser.deleteMany({ where: { userId, ...(id ? { id } : {}) } });
-    return { value: count, audit: count ? { event: "trusted_browser.forgotten", userId, actorId: by.actorId, client: by.client, details: { count, all: !id } } : undefined };
+    if (!count) return { value: 0 };
+    const owner = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+    return {
+      value: count,
+      audit: { event: "trusted_browser.forgotten", userId, actorId: by.actorId, client: by.client, details: { count, all: !id } },
+      mail: renderMail("browsersForgotten", owner, { count, by: by.actorId ? "support" : "owner", time: mailTime(new Date(now), owner.locale) }),
+    };
   });
 }

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { test } from "node:test";
 import { db } from "../db";
 import { enrolledUser } from "@/test/support/two-factor";
-import { passkeyName, verifyPasskeyAssertion } from "./passkeys";
+import { passkeyName, passkeyNameProblem, verifyPasskeyAssertion } from "./passkeys";
 
 // An assertion-shaped answer for a credential id: enough to reach the account and challenge checks.
 const assertion = (credentialId: string) => ({
@@ -79,4 +79,17 @@ test("passkey names are trimmed, spaces collapsed, cut at 60 characters; empty i
   assert.equal(passkeyName("x".repeat(80))?.length, 60);
   assert.equal(passkeyName("   "), null);
   assert.equal(passkeyName(42), null);
+});
+
+test("a passkey name must show something: zero-width, joiner, direction-mark, filler or blank-braille characters alone are refused", () => {
+  for (const invisible of ["\u200B\u200B", "\u200D\u200C\u2060", "\u200E\u202E\uFEFF", "\u3164", "\u115F\u1160", "\u2800", "\u00AD", "\u0301", "\uFE0F", " \u00A0\u3000 "]) {
+    assert.equal(passkeyName(invisible), null, JSON.stringify(invisible));
+    assert.equal(passkeyNameProblem(invisible), invisible.trim() ? "nameInvisible" : "name", JSON.stringify(invisible));
+  }
+  for (const shown of ["Work key", "🔑", "👩\u200D💻", "e\u0301", "キー", "\u200BKey"]) {
+    assert.equal(passkeyNameProblem(shown), null, JSON.stringify(shown));
+    assert.ok(passkeyName(shown));
+  }
+  assert.equal(passkeyNameProblem(""), "name");
+  assert.equal(passkeyNameProblem("x".repeat(61)), "name");
 });

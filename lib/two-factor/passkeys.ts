@@ -129,11 +129,22 @@ function isCredentialJson(value: unknown): value is { id: string; rawId: string;
   return !!v && typeof v === "object" && typeof v.id === "string" && v.id.length > 0 && v.id.length <= 1400 && typeof v.rawId === "string" && v.type === "public-key" && !!v.response && typeof v.response === "object";
 }
 
-/** A name the user gave, trimmed and cut to PASSKEY_NAME_MAX characters; null when empty. */
+// A character that shows something: not a space, control, format character (zero-width space,
+// joiners, direction marks), lone combining mark, default-ignorable filler (U+3164…) or blank braille.
+const VISIBLE = /[^\s\p{Z}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/** A name the user gave, trimmed and cut to PASSKEY_NAME_MAX characters; null when empty or nothing in it shows. */
 export function passkeyName(input: unknown): string | null {
   if (typeof input !== "string") return null;
   const name = input.replace(/\s+/g, " ").trim();
-  return name ? [...name].slice(0, PASSKEY_NAME_MAX).join("") : null;
+  return VISIBLE.test(name) ? [...name].slice(0, PASSKEY_NAME_MAX).join("") : null;
+}
+
+/** Why a typed passkey name is refused (a key under passkeys.errors), or null when it is fine: nothing typed or too long; nothing visible. */
+export function passkeyNameProblem(input: string): "name" | "nameInvisible" | null {
+  const trimmed = input.trim();
+  if (!trimmed || trimmed.length > PASSKEY_NAME_MAX) return "name";
+  return passkeyName(trimmed) ? null : "nameInvisible";
 }
 
 type Context = { client: Client; sessionId?: string };

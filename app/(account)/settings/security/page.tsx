@@ -28,6 +28,8 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   const [t, tv, format] = [await getTranslations("security"), await getTranslations("verify"), await getFormatter()];
   const app = config().APP_NAME;
   const on = !!user.twoFactorEnabledAt;
+  // Enrolled with a passkey only: no app to speak of, one to add.
+  const withApp = !!user.totpSecret;
   const left = on ? await remainingRecoveryCodes(user.id) : 0;
   const { recovery: usedRecovery, changed } = await searchParams;
   const since = on ? format.dateTime(user.twoFactorEnabledAt!, { dateStyle: "long" }) : "";
@@ -41,16 +43,16 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         {!on && <ButtonLink href="/two-factor/setup">{t("turnOn")}</ButtonLink>}
       </Card>
       {on && (
-        <SecurityDialog email={user.email} app={app}>
+        <SecurityDialog email={user.email} app={app} withApp={withApp}>
           <Card as="section" labelledBy="app-title">
             <h2 id="app-title" className="text-xl flex items-center gap-2"><Smartphone aria-hidden className="size-5" />{t("appTitle")}</h2>
-            <p>{t("appStatus", { date: since })}</p>
-            <p className="text-sm text-muted">{t("changeHint")}</p>
+            <p>{t(withApp ? "appStatus" : "appNone", { date: since })}</p>
+            <p className="text-sm text-muted">{t(withApp ? "changeHint" : "addAppHint")}</p>
             <div className="flex flex-wrap gap-2">
-              <SecurityAction operation="change" />
+              <SecurityAction operation={withApp ? "change" : "addApp"} />
               {mayDisable(user, await policyNow()) && <SecurityAction operation="disable" />}
             </div>
-            {!mayDisable(user, await policyNow()) && <p className="text-sm text-muted">{t("disableNotOffered")}</p>}
+            {!mayDisable(user, await policyNow()) && <p className="text-sm text-muted">{t(withApp ? "disableNotOffered" : "disableNotOfferedPasskey")}</p>}
           </Card>
           <Card as="section" labelledBy="codes-card-title">
             <h2 id="codes-card-title" className="text-xl flex items-center gap-2"><KeyRound aria-hidden className="size-5" />{t("codesCardTitle")}</h2>

@@ -27,25 +27,27 @@ async function stepOf(searchParams: Search) {
   const changing = !!user.twoFactorEnabledAt && !user.wizardOnly;
   const confirmed = identityConfirmedRecently(user.identityConfirmedAt);
   const step: WizardStep = confirmed ? "scan" : (await searchParams).step === "confirm" ? "confirm" : "start";
-  return { user, changing, confirmed, step };
+  // An account enrolled with a passkey only adds its first app rather than changing one.
+  const heading = !changing ? "title" : user.totpSecret ? "changeTitle" : "addTitle";
+  return { user, changing, confirmed, step, heading } as const;
 }
 
 /** The tab's title: "Step 2 of 4: Confirm your password · Set up two-factor authentication". */
-async function titleOf(changing: boolean, step: WizardStep) {
+async function titleOf(changing: boolean, step: WizardStep, heading: "title" | "changeTitle" | "addTitle") {
   const [t, ts] = [await getTranslations("wizard"), await getTranslations("setup")];
   const steps = wizardSteps(changing);
   const index = Math.max(0, steps.indexOf(step as never));
-  return `${t("stepOf", { step: index + 1, total: steps.length, name: t(`steps.${steps[index]!}`) })} · ${changing ? ts("changeTitle") : ts("title")}`;
+  return `${t("stepOf", { step: index + 1, total: steps.length, name: t(`steps.${steps[index]!}`) })} · ${ts(heading)}`;
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: Search }): Promise<Metadata> {
-  const { changing, step } = await stepOf(searchParams);
-  return { title: await titleOf(changing, step) };
+  const { changing, step, heading } = await stepOf(searchParams);
+  return { title: await titleOf(changing, step, heading) };
 }
 
 // The wizard: start → confirm password → scan and confirm a code → done (recovery codes).
 export default async function SetupPage({ searchParams }: { searchParams: Search }) {
-  const { user, changing, confirmed, step } = await stepOf(searchParams);
+  const { user, changing, confirmed, step, heading } = await stepOf(searchParams);
   if (changing && step === "start") redirect("/settings/security");
   const rollout = await rolloutOf(user);
   const policy = await policyNow();
@@ -56,9 +58,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
   const notice = await WizardNotice({ user, state: rollout, policy });
 
   return (
-    <Page title={changing ? t("changeTitle") : t("title")}>
+    <Page title={t(heading)}>
       {confirmed ? (
-        <ScanStep {...(await scan(user, t("qrAlt", { app })))} app={app} cancel={cancelSetup} notice={notice || null} changing={changing} scanTitle={await titleOf(changing, "scan")} doneTitle={await titleOf(changing, changing ? "done" : "codes")} passkey={!changing} />
+        <ScanStep {...(await scan(user, t("qrAlt", { app })))} app={app} cancel={cancelSetup} notice={notice || null} changing={changing} scanTitle={await titleOf(changing, "scan", heading)} doneTitle={await titleOf(changing, changing ? "done" : "codes", heading)} passkey={!changing} />
       ) : (
         <>
           <WizardStepper changing={changing} step={step} />

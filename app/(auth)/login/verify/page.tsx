@@ -51,7 +51,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
       <ul className="space-y-2" role="list">
         {withApp && <li>{method === "totp" ? <Link href="/login/verify?method=recovery" prefetch={false}>{t("useRecovery")}</Link> : <Link href="/login/verify" prefetch={false}>{t("useApp")}</Link>}</li>}
         <li><Link href="/login/verify?method=access" prefetch={false}>{(await getTranslations("recovery.verify"))("link")}</Link></li>
-        <li><Link href="/login/lost-access" prefetch={false}>{t("lostAccess")}</Link></li>
+        <li><Link href="/login/lost-access" prefetch={false}>{t(withApp ? "lostAccess" : "lostPasskey")}</Link></li>
         <li>
           <form action={startOver}>
             <Button variant="link">{t("startOver")}</Button>
