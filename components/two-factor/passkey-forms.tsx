@@ -211,9 +211,10 @@ function PasskeyDialog({ label, icon, variant, title, description, outcome, chil
 /** "Rename": a dialog with the name. */
 function RenamePasskey({ id, name, outcome }: { id: string; name: string; outcome: Outcome }) {
   const t = useTranslations("passkeys");
+  const tu = useTranslations("ui");
   const explain = useProblem();
   return (
-    <PasskeyDialog label={`${t("rename")}: ${name}`} icon={<Pencil aria-hidden />} variant="secondary" title={`${t("rename")}: ${name}`} outcome={outcome}>
+    <PasskeyDialog label={tu("actionOn", { action: t("rename"), name })} icon={<Pencil aria-hidden />} variant="secondary" title={tu("actionOn", { action: t("rename"), name })} outcome={outcome}>
       {(key, close) => <RenameForm key={key} id={id} name={name} explain={explain} close={close} announce={outcome.announce} />}
     </PasskeyDialog>
   );
@@ -245,9 +246,10 @@ function RenameForm({ id, name, explain, close, announce }: { id: string; name: 
 /** "Remove": a dialog asks for the password and a second factor. */
 function RemovePasskey({ id, name, outcome }: { id: string; name: string; outcome: Outcome }) {
   const t = useTranslations("passkeys");
+  const tu = useTranslations("ui");
   const explain = useProblem();
   return (
-    <PasskeyDialog label={`${t("remove")}: ${name}`} icon={<Trash2 aria-hidden />} variant="danger" title={t("removeTitle", { name })} description={t("removeHint")} outcome={outcome}>
+    <PasskeyDialog label={tu("actionOn", { action: t("remove"), name })} icon={<Trash2 aria-hidden />} variant="danger" title={t("removeTitle", { name })} description={t("removeHint")} outcome={outcome}>
       {(key, close) => <RemoveForm key={key} id={id} explain={explain} close={close} removing={() => outcome.removing(id)} />}
     </PasskeyDialog>
   );
