@@ -144,15 +144,19 @@ function AddPasskey({ disabled }: { disabled: boolean }) {
 
 function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeof useProblem>; close: () => void; onAdded: (name: string) => void }) {
   const t = useTranslations("passkeys");
+  const tr = useTranslations("errors");
   const [start, startAction, starting] = useActionState<AddPasskeyState, FormData>(startAddingPasskey, {});
   const [finish, finishAction, finishing] = useActionState<FinishPasskeyState, FormData>(finishAddingPasskey, {});
   const [failure, setFailure] = useState<ReturnType<typeof ceremonyFailure> | null>(null);
   const response = useRef<HTMLInputElement>(null);
-  // Each new set of options starts the browser's ceremony once.
-  const handled = useRef<unknown>(null);
+  // Each new set of options starts the browser's ceremony once; "Try again" after a cancelled
+  // prompt starts it again with the same options (the challenge is spent only by a registration,
+  // so the password and code are not asked twice while it lasts).
+  const [attempt, setAttempt] = useState(0);
+  const handled = useRef<{ options: unknown; attempt: number } | null>(null);
   useEffect(() => {
-    if (!start.options || handled.current === start.options) return;
-    handled.current = start.options;
+    if (!start.options || (handled.current?.options === start.options && handled.current.attempt === attempt)) return;
+    handled.current = { options: start.options, attempt };
     setFailure(null);
     startRegistration({ optionsJSON: start.options })
       .then((credential) => {
@@ -160,7 +164,7 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
         response.current!.form!.requestSubmit();
       })
       .catch((error: unknown) => setFailure(ceremonyFailure(error)));
-  }, [start.options]);
+  }, [start.options, attempt]);
   useEffect(() => {
     if (finish.added) onAdded(finish.added);
   }, [finish.added, onAdded]);
@@ -169,6 +173,9 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
       <Form action={startAction} answer={start}>
         {finish.error && <Alert tone="error">{explain(finish.error)}</Alert>}
         {failure && <Alert tone="error">{t(failure)}</Alert>}
+        {failure && start.options && !finish.error && (
+          <Button type="button" variant="secondary" onClick={() => setAttempt((n) => n + 1)}>{tr("retry")}</Button>
+        )}
         <Field id="passkey-name" label={t("name")} hint={t("nameHint")} name="name" maxLength={60} defaultValue={t("defaultName")} error={explain(start.errors?.name)} />
         <Field id="passkey-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(start.errors?.password)} />
         <Field id="passkey-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(start.errors?.code)} />
