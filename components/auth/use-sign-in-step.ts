@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 
-type Answer = { redirectTo?: string };
+type Answer = { redirectTo?: string; problem?: { key: string } };
 
 /**
  * Posts a sign-in form to its route handler (app/api/sign-in/*) and keeps what it answered, the
@@ -11,10 +11,11 @@ type Answer = { redirectTo?: string };
  * state (a message brought back in the address after a post without JavaScript). Once the step
  * succeeded, the next page of the sign-in (/login/…) is fetched by the router; any other page is
  * loaded anew, because a session was opened: every layout must see it, and the router may hold a
- * prefetch of that page from before (a redirect to /login). Returns [state, onSubmit, pending]. A failed request (offline, the
- * server restarting) is answered as `offline`, so the form shows it in the user's language.
+ * prefetch of that page from before (a redirect to /login). Returns [state, onSubmit, pending]. A request that got no answer (offline,
+ * the server restarting) is shown as errors.offline, one refused before the step as errors.malformed:
+ * in the user's language, like any other message of the form.
  */
-export function useSignInStep<S extends Answer>(url: string, initial: S, offline: S): [S, (event: FormEvent<HTMLFormElement>) => void, boolean] {
+export function useSignInStep<S extends Answer>(url: string, initial: S): [S, (event: FormEvent<HTMLFormElement>) => void, boolean] {
   const router = useRouter();
   const [state, setState] = useState<S>(initial);
   const [pending, setPending] = useState(false);
@@ -38,9 +39,10 @@ export function useSignInStep<S extends Answer>(url: string, initial: S, offline
     let answer: S;
     try {
       const response = await fetch(url, { method: "POST", body: new FormData(form), headers: { accept: "application/json" } });
-      answer = (await response.json()) as S;
+      // Not our JSON: refused before the step (a body over the size limit, a proxy's error page).
+      answer = (response.headers.get("content-type") ?? "").includes("application/json") ? ((await response.json()) as S) : ({ problem: { key: "errors.malformed" } } as S);
     } catch {
-      answer = { ...offline };
+      answer = { problem: { key: "errors.offline" } } as S;
     }
     if (answer.redirectTo?.startsWith("/")) {
       // Stays "pending" until the next page replaces this one.
