@@ -41,6 +41,14 @@ test("bad input gets a clear message, never an error page", async ({ page, accou
   // bcrypt reads 72 bytes: a longer password that starts with the real one must not match.
   await signIn(page, { email: account.email, password: account.password + "x".repeat(80) }, { fails: true });
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
+
+  // The network fails (the server restarting): the form says so, and the next try signs in.
+  await page.route("**/api/sign-in/password", (route) => route.abort("connectionreset"), { times: 1 });
+  await signIn(page, account, { fails: true });
+  await expect(page.getByRole("alert").filter({ hasText: "We could not reach the server." })).toBeFocused();
+  await expect(page.getByLabel("Password"), "what was typed is kept").toHaveValue(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 });
 
 test("a 1 MB password and malformed bodies are refused with a 4xx, without a stack trace", async ({ page, request, account }) => {

@@ -37,10 +37,12 @@ export function useSignInStep<S extends Answer>(url: string, initial: S): [S, (e
     const form = event.currentTarget;
     setPending(true);
     let answer: S;
+    let answered = false;
     try {
       const response = await fetch(url, { method: "POST", body: new FormData(form), headers: { accept: "application/json" } });
       // Not our JSON: refused before the step (a body over the size limit, a proxy's error page).
-      answer = (response.headers.get("content-type") ?? "").includes("application/json") ? ((await response.json()) as S) : ({ problem: { key: "errors.malformed" } } as S);
+      answered = (response.headers.get("content-type") ?? "").includes("application/json");
+      answer = answered ? ((await response.json()) as S) : ({ problem: { key: "errors.malformed" } } as S);
     } catch {
       answer = { problem: { key: "errors.offline" } } as S;
     }
@@ -50,7 +52,8 @@ export function useSignInStep<S extends Answer>(url: string, initial: S): [S, (e
       else window.location.assign(answer.redirectTo);
       return;
     }
-    toReset.current = form;
+    // What was typed stays when the step never answered: nothing of it was refused.
+    if (answered) toReset.current = form;
     inFlight.current = false;
     setState(answer);
     setPending(false);
