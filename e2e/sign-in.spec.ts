@@ -114,6 +114,23 @@ test("the language follows the browser, can be switched, and is remembered on th
   await english.close();
 });
 
+test("a new browser gets the account's language on the code step too, on the whole page", async ({ browser, page, account }) => {
+  await signIn(page, account);
+  await enroll(page, account.password);
+  await page.goto("/");
+  await chooseLanguage(page, "Language", "Nederlands");
+  await expect(page.getByRole("heading", { name: "Je account" })).toBeVisible();
+  const english = await browser.newContext({ locale: "en-US" });
+  const again = await english.newPage();
+  await signIn(again, account);
+  await expect(again).toHaveURL(/\/login\/verify$/);
+  await expect(again.getByRole("heading", { level: 1, name: "Tweestapsverificatie" })).toBeVisible();
+  // The layout and the form (client translations) speak Dutch too, and the page says so to screen readers.
+  await expect(again.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(again.getByLabel("Verificatiecode")).toBeVisible();
+  await english.close();
+});
+
 test("without JavaScript the language is still a click away, and sign-in still works", async ({ browser, page: withScript, account }) => {
   await signIn(withScript, account);
   const { key } = await enroll(withScript, account.password);
