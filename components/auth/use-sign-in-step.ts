@@ -3,13 +3,14 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 
-type Answer = { redirectTo?: string; problem?: { key: string } };
+type Answer = { redirectTo?: string; reload?: boolean; problem?: { key: string } };
 
 /**
  * Posts a sign-in form to its route handler (app/api/sign-in/*) and keeps what it answered, the
  * way useActionState keeps a server action's state. `url` is the handler; `initial` the first
  * state (a message brought back in the address after a post without JavaScript). Once the step
- * succeeded, the next page of the sign-in (/login/…) is fetched by the router; any other page is
+ * succeeded, the next page of the sign-in (/login/…) is fetched by the router (unless the answer
+ * says `reload`: the page's language changed); any other page is
  * loaded anew, because a session was opened: every layout must see it, and the router may hold a
  * prefetch of that page from before (a redirect to /login). Returns [state, onSubmit, pending]. A request that got no answer (offline,
  * the server restarting) is shown as errors.offline, one refused before the step as errors.malformed:
@@ -48,7 +49,7 @@ export function useSignInStep<S extends Answer>(url: string, initial: S): [S, (e
     }
     if (answer.redirectTo?.startsWith("/")) {
       // Stays "pending" until the next page replaces this one.
-      if (answer.redirectTo.startsWith("/login/")) router.push(answer.redirectTo);
+      if (answer.redirectTo.startsWith("/login/") && !answer.reload) router.push(answer.redirectTo);
       else window.location.assign(answer.redirectTo);
       return;
     }
