@@ -114,6 +114,16 @@ test("the language follows the browser, can be switched, and is remembered on th
   await english.close();
 });
 
+test("when the server cannot be reached, the form says so and keeps the email typed", async ({ page, account }) => {
+  await page.goto("/login");
+  await page.route("**/api/sign-in/**", (route) => route.abort("connectionrefused"));
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "We could not reach the server." })).toBeFocused();
+  await expect(page.getByLabel("Email")).toHaveValue(account.email);
+});
+
 test("a new browser gets the account's language on the code step too, on the whole page", async ({ browser, page, account }) => {
   await signIn(page, account);
   await enroll(page, account.password);
