@@ -42,8 +42,10 @@ export function useSignInStep<S extends Answer>(url: string, initial: S): [S, (e
     try {
       const response = await fetch(url, { method: "POST", body: new FormData(form), headers: { accept: "application/json" } });
       // Not our JSON: refused before the step (a body over the size limit, a proxy's error page).
-      answered = (response.headers.get("content-type") ?? "").includes("application/json");
-      answer = answered ? ((await response.json()) as S) : ({ problem: { key: "errors.malformed" } } as S);
+      const json = (response.headers.get("content-type") ?? "").includes("application/json");
+      answer = json ? ((await response.json()) as S) : ({ problem: { key: "errors.malformed" } } as S);
+      // The step itself answered (200); a refusal before it (403, 400, 413, 503) judged nothing typed.
+      answered = json && response.ok;
     } catch {
       answer = { problem: { key: "errors.offline" } } as S;
     }
