@@ -41,6 +41,15 @@ test("bad input gets a clear message, never an error page", async ({ page, accou
   // bcrypt reads 72 bytes: a longer password that starts with the real one must not match.
   await signIn(page, { email: account.email, password: account.password + "x".repeat(80) }, { fails: true });
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
+
+  // The network fails (the server restarting): the form says so, and the next try signs in.
+  await page.route("**/api/sign-in/password", (route) => route.abort("connectionreset"), { times: 1 });
+  await signIn(page, account, { fails: true });
+  await expect(page.getByRole("alert").filter({ hasText: "We could not reach the server." })).toBeFocused();
+  await expect(page.getByLabel("Email"), "what was typed is kept").toHaveValue(account.email);
+  await expect(page.getByLabel("Password")).toHaveValue(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 });
 
 test("a 1 MB password and malformed bodies are refused with a 4xx, without a stack trace", async ({ page, request, account }) => {
@@ -103,6 +112,23 @@ test("the language follows the browser, can be switched, and is remembered on th
   await signIn(again, account);
   await again.goto("/");
   await expect(again.getByRole("heading", { name: "Votre compte" })).toBeVisible();
+  await english.close();
+});
+
+test("a new browser gets the account's language on the code step too, on the whole page", async ({ browser, page, account }) => {
+  await signIn(page, account);
+  await enroll(page, account.password);
+  await page.goto("/");
+  await chooseLanguage(page, "Language", "Nederlands");
+  await expect(page.getByRole("heading", { name: "Je account" })).toBeVisible();
+  const english = await browser.newContext({ locale: "en-US" });
+  const again = await english.newPage();
+  await signIn(again, account);
+  await expect(again).toHaveURL(/\/login\/verify$/);
+  await expect(again.getByRole("heading", { level: 1, name: "Tweestapsverificatie" })).toBeVisible();
+  // The layout and the form (client translations) speak Dutch too, and the page says so to screen readers.
+  await expect(again.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(again.getByLabel("Verificatiecode")).toBeVisible();
   await english.close();
 });
 

@@ -6,6 +6,7 @@ export type AuditEventName =
   | "two_factor.enabled"
   | "two_factor.disabled"
   | "two_factor.changed"
+  | "two_factor.app_added"
   | "recovery_codes.regenerated"
   | "recovery_code.used"
   | "two_factor.failed"

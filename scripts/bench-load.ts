@@ -14,7 +14,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import bcrypt from "bcryptjs";
 import { Secret, TOTP } from "otpauth";
 // @ts-expect-error -- plain JavaScript helpers shared by `npm start` and `npm test`
-import { ensureBuild, ensureDependencies, ensurePrismaClients, root } from "./lib.mjs";
+import { ensureBuild, ensureDependencies, ensurePrismaClients, nextStartArgs, root, SERVER_NODE_FLAGS } from "./lib.mjs";
 
 const PASSWORD = "bench password 1";
 const STEP_SECONDS = 30;
@@ -75,9 +75,10 @@ class ServerProcess {
   static async start(env: Record<string, string>, port: number): Promise<ServerProcess> {
     const taken = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
     if (taken) throw new Error(`port ${port} is in use: set BENCH_PORT`);
-    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
-    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    // The server's Node.js flags are npm start's (scripts/lib.mjs); BENCH_SERVER_NODE_ARGS replaces
+    // them: "" for V8's defaults, "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server alone.
+    const flags = process.env.BENCH_SERVER_NODE_ARGS === undefined ? SERVER_NODE_FLAGS : process.env.BENCH_SERVER_NODE_ARGS.split(" ").filter(Boolean);
+    const child = spawn(process.execPath, nextStartArgs(port, flags), {
       cwd: root,
       detached: true,
       stdio: ["ignore", "ignore", "inherit"],

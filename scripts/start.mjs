@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureBuild, ensureDependencies, ensurePrismaClients, root, runTs } from "./lib.mjs";
+import { ensureBuild, ensureDependencies, ensurePrismaClients, nextStartArgs, root, runTs } from "./lib.mjs";
 
 /** Secrets a real deployment sets; a local demo gets generated ones, kept in .data/. */
 function localSecrets() {
@@ -41,6 +41,6 @@ runTs("scripts/setup.ts", ["--demo"]);
 
 console.log(`Serving on ${process.env.APP_URL} (Ctrl-C stops)`);
 // client-address.cjs appends the socket's address to X-Forwarded-For (lib/auth/request.ts reads it).
-const server = spawn(process.execPath, ["--require", join(root, "scripts/client-address.cjs"), join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+const server = spawn(process.execPath, nextStartArgs(port), { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

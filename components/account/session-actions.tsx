@@ -23,6 +23,7 @@ function Outcome({ state }: { state: SessionsState }) {
 /** The sessions with "End session" on each other browser and "End all other sessions"; the outcome stays above the list. */
 export function SessionTable({ rows, titleId }: { rows: SessionRow[]; titleId: string }) {
   const t = useTranslations("sessions");
+  const tu = useTranslations("ui");
   const [one, endOne, endingOne] = useActionState<SessionsState, FormData>(endOneSession, {});
   const [others, endOthers, endingOthers] = useActionState<SessionsState, FormData>(endOtherSessions, {});
   return (
@@ -44,7 +45,7 @@ export function SessionTable({ rows, titleId }: { rows: SessionRow[]; titleId: s
             {!row.current && (
               <form action={endOne}>
                 <input type="hidden" name="session" value={row.handle} />
-                <Button variant="secondary" size="sm" disabled={endingOne} aria-label={`${t("end")}: ${row.label}`}>{t("end")}</Button>
+                <Button variant="secondary" size="sm" disabled={endingOne} aria-label={tu("actionOn", { action: t("end"), name: row.label })}>{t("end")}</Button>
               </form>
             )}
           </li>

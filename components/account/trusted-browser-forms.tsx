@@ -43,7 +43,7 @@ export function TrustedBrowserTable({ rows, userId, titleId }: { rows: TrustedRo
               {!userId && (
                 <form action={action}>
                   <input type="hidden" name="browserId" value={row.id} />
-                  <Button variant="secondary" size="sm" disabled={pending} aria-label={`${t("trustedBrowsers.forget")}: ${row.label}`}>{t("trustedBrowsers.forget")}</Button>
+                  <Button variant="secondary" size="sm" disabled={pending} aria-label={t("ui.actionOn", { action: t("trustedBrowsers.forget"), name: row.label })}>{t("trustedBrowsers.forget")}</Button>
                 </form>
               )}
             </li>

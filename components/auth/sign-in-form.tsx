@@ -13,7 +13,7 @@ const ENDPOINT = "/api/sign-in/password";
 /** The password step. `error`: a message key brought back in the address after a post without JavaScript. */
 export function SignInForm({ error }: { error?: string }) {
   const t = useTranslations();
-  const [state, submit, pending] = useSignInStep<SignInState>(ENDPOINT, error ? { problem: { key: error } } : {}, { problem: { key: "errors.offline" } });
+  const [state, submit, pending] = useSignInStep<SignInState>(ENDPOINT, error ? { problem: { key: error } } : {});
   return (
     <Form action={ENDPOINT} method="post" onSubmit={submit} answer={state}>
       {state.problem && <Alert tone="error">{t(state.problem.key, state.problem.values as Record<string, string>)}</Alert>}

@@ -144,15 +144,19 @@ function AddPasskey({ disabled }: { disabled: boolean }) {
 
 function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeof useProblem>; close: () => void; onAdded: (name: string) => void }) {
   const t = useTranslations("passkeys");
+  const tr = useTranslations("errors");
   const [start, startAction, starting] = useActionState<AddPasskeyState, FormData>(startAddingPasskey, {});
   const [finish, finishAction, finishing] = useActionState<FinishPasskeyState, FormData>(finishAddingPasskey, {});
   const [failure, setFailure] = useState<ReturnType<typeof ceremonyFailure> | null>(null);
   const response = useRef<HTMLInputElement>(null);
-  // Each new set of options starts the browser's ceremony once.
-  const handled = useRef<unknown>(null);
+  // Each new set of options starts the browser's ceremony once; "Try again" after a cancelled
+  // prompt starts it again with the same options (the challenge is spent only by a registration,
+  // so the password and code are not asked twice while it lasts).
+  const [attempt, setAttempt] = useState(0);
+  const handled = useRef<{ options: unknown; attempt: number } | null>(null);
   useEffect(() => {
-    if (!start.options || handled.current === start.options) return;
-    handled.current = start.options;
+    if (!start.options || (handled.current?.options === start.options && handled.current.attempt === attempt)) return;
+    handled.current = { options: start.options, attempt };
     setFailure(null);
     startRegistration({ optionsJSON: start.options })
       .then((credential) => {
@@ -160,7 +164,7 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
         response.current!.form!.requestSubmit();
       })
       .catch((error: unknown) => setFailure(ceremonyFailure(error)));
-  }, [start.options]);
+  }, [start.options, attempt]);
   useEffect(() => {
     if (finish.added) onAdded(finish.added);
   }, [finish.added, onAdded]);
@@ -169,6 +173,9 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
       <Form action={startAction} answer={start}>
         {finish.error && <Alert tone="error">{explain(finish.error)}</Alert>}
         {failure && <Alert tone="error">{t(failure)}</Alert>}
+        {failure && start.options && !finish.error && (
+          <Button type="button" variant="secondary" onClick={() => setAttempt((n) => n + 1)}>{tr("retry")}</Button>
+        )}
         <Field id="passkey-name" label={t("name")} hint={t("nameHint")} name="name" maxLength={60} defaultValue={t("defaultName")} error={explain(start.errors?.name)} />
         <Field id="passkey-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(start.errors?.password)} />
         <Field id="passkey-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(start.errors?.code)} />
@@ -211,9 +218,10 @@ function PasskeyDialog({ label, icon, variant, title, description, outcome, chil
 /** "Rename": a dialog with the name. */
 function RenamePasskey({ id, name, outcome }: { id: string; name: string; outcome: Outcome }) {
   const t = useTranslations("passkeys");
+  const tu = useTranslations("ui");
   const explain = useProblem();
   return (
-    <PasskeyDialog label={`${t("rename")}: ${name}`} icon={<Pencil aria-hidden />} variant="secondary" title={`${t("rename")}: ${name}`} outcome={outcome}>
+    <PasskeyDialog label={tu("actionOn", { action: t("rename"), name })} icon={<Pencil aria-hidden />} variant="secondary" title={tu("actionOn", { action: t("rename"), name })} outcome={outcome}>
       {(key, close) => <RenameForm key={key} id={id} name={name} explain={explain} close={close} announce={outcome.announce} />}
     </PasskeyDialog>
   );
@@ -245,9 +253,10 @@ function RenameForm({ id, name, explain, close, announce }: { id: string; name: 
 /** "Remove": a dialog asks for the password and a second factor. */
 function RemovePasskey({ id, name, outcome }: { id: string; name: string; outcome: Outcome }) {
   const t = useTranslations("passkeys");
+  const tu = useTranslations("ui");
   const explain = useProblem();
   return (
-    <PasskeyDialog label={`${t("remove")}: ${name}`} icon={<Trash2 aria-hidden />} variant="danger" title={t("removeTitle", { name })} description={t("removeHint")} outcome={outcome}>
+    <PasskeyDialog label={tu("actionOn", { action: t("remove"), name })} icon={<Trash2 aria-hidden />} variant="danger" title={t("removeTitle", { name })} description={t("removeHint")} outcome={outcome}>
       {(key, close) => <RemoveForm key={key} id={id} explain={explain} close={close} removing={() => outcome.removing(id)} />}
     </PasskeyDialog>
   );

@@ -41,8 +41,8 @@ export function ScanStep({ uri, typedKey, submission, app, cancel, notice, qr, c
     return (
       <div className="space-y-6">
         <WizardStepper changing={changing} step={changing ? "done" : "codes"} />
-        <Alert tone="success" title={<span role="heading" aria-level={2}>{done.changed ? t("changedTitle") : t("doneTitle")}</span>}>
-          <p>{done.changed ? t("changed") : t("done")}</p>
+        <Alert tone="success" title={<span role="heading" aria-level={2}>{done.added ? t("addedTitle") : done.changed ? t("changedTitle") : t("doneTitle")}</span>}>
+          <p>{done.added ? t("added") : done.changed ? t("changed") : t("done")}</p>
           <p>{t("tryIt")}</p>
         </Alert>
         {done.codes ? (

@@ -22,7 +22,7 @@ const ENDPOINT = "/api/sign-in/code";
 export function VerifyForm({ method, trustDays = 0, error: shownBack }: { method: "totp" | "recovery"; trustDays?: number; error?: string }) {
   const t = useTranslations("verify");
   const explain = useProblem();
-  const [state, submit, pending] = useSignInStep<VerifyState>(ENDPOINT, shownBack ? { problem: { key: shownBack }, expired: shownBack === "verify.expired" } : {}, { problem: { key: "errors.offline" } });
+  const [state, submit, pending] = useSignInStep<VerifyState>(ENDPOINT, shownBack ? { problem: { key: shownBack }, expired: shownBack === "verify.expired" } : {});
   const error = explain(state.problem);
   return (
     <Form action={ENDPOINT} method="post" onSubmit={submit} answer={state}>

@@ -2,11 +2,12 @@
 // and the production build under `next start`, all with the settings this server's tests need.
 import { spawn } from "node:child_process";
 import { createWriteStream, rmSync } from "node:fs";
-import { join } from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { startFakeResend } from "@/test/support/fake-resend";
 import { serverLogFile } from "./log";
+// @ts-expect-error -- plain JavaScript shared by `npm start`, `npm test` and the bench
+import { nextStartArgs } from "../../scripts/lib.mjs";
 
 const port = process.env.E2E_PORT!;
 const databaseUrl = process.env.E2E_DATABASE_URL!;
@@ -27,7 +28,7 @@ if (/^postgres/.test(databaseUrl)) {
 await migrate(databaseUrl);
 const resend = await startFakeResend(resendPort);
 
-const next = spawn(process.execPath, ["--require", join(process.cwd(), "scripts/client-address.cjs"), join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const next = spawn(process.execPath, nextStartArgs(port), {
   stdio: ["ignore", "pipe", "pipe"],
   env: {
     ...process.env,

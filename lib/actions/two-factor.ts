@@ -27,7 +27,7 @@ export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<
   redirect("/two-factor/setup");
 }
 
-export type EnrollState = { error?: Problem; expired?: boolean; done?: { changed: boolean; codes: string[] | null; email: string; signedOut: number } };
+export type EnrollState = { error?: Problem; expired?: boolean; done?: { changed: boolean; added: boolean; codes: string[] | null; email: string; signedOut: number } };
 
 export async function confirmEnrollment(_: EnrollState, form: FormData): Promise<EnrollState> {
   const user = await requireUser({ enrolling: true });
@@ -42,7 +42,7 @@ export async function confirmEnrollment(_: EnrollState, form: FormData): Promise
     return { error: result.driftMinutes ? driftProblem(result.driftMinutes) : { key: "twoFactorErrors.invalid" } };
   }
   await markIdentityConfirmed(user.sessionId, null);
-  const answer: EnrollState = { done: { changed: result.changed, codes: result.recoveryCodes, email: user.email, signedOut: result.signedOut } };
+  const answer: EnrollState = { done: { changed: result.changed, added: result.added, codes: result.recoveryCodes, email: user.email, signedOut: result.signedOut } };
   await keepIssued(user.sessionId, submission, answer);
   return answer;
 }

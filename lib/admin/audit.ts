@@ -13,6 +13,7 @@ const EVENTS: Record<AuditEventName, true> = {
   "two_factor.enabled": true,
   "two_factor.disabled": true,
   "two_factor.changed": true,
+  "two_factor.app_added": true,
   "recovery_codes.regenerated": true,
   "recovery_code.used": true,
   "two_factor.failed": true,

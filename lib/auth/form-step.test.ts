@@ -14,6 +14,8 @@ test("a sign-in step is taken only from our own pages: Origin names the host, or
   assert.equal(same({ "sec-fetch-site": "same-origin" }), true);
   assert.equal(same({ "sec-fetch-site": "cross-site" }), false);
   assert.equal(same({ origin: "https://portal.example", "x-forwarded-host": "portal.example" }), true, "behind a proxy that names the host");
+  assert.equal(isSameOrigin(new Headers({ host: "10.0.0.5:3000", origin: "https://portal.example" }), "https://portal.example"), true, "the public address, behind a proxy that rewrites Host");
+  assert.equal(isSameOrigin(new Headers({ host: "10.0.0.5:3000", origin: "http://portal.example" }), "https://portal.example"), false, "not over plain HTTP");
 });
 
 test("an answer is JSON for our script, a 303 for a plain form; another origin is refused before the step runs", async () => {

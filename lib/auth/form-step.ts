@@ -17,13 +17,14 @@ function addressedHost(headers: Headers): string | null {
  * Whether a POST comes from one of our own pages: its Origin (which browsers send with every POST)
  * names the host it was sent to, or, without Origin, Sec-Fetch-Site says same-origin. This is the
  * check Next.js makes for server actions; it stops another site from posting our sign-in forms
- * (login CSRF). Takes the request's headers; returns true or false.
+ * (login CSRF). Takes the request's headers and the public address (APP_URL); returns true or false.
  */
-export function isSameOrigin(headers: Headers): boolean {
+export function isSameOrigin(headers: Headers, appUrl = process.env.APP_URL): boolean {
   const origin = headers.get("origin");
   if (!origin) return headers.get("sec-fetch-site") === "same-origin";
   try {
-    return new URL(origin).host === addressedHost(headers);
+    // The public address (APP_URL) is ours too, for a proxy that rewrites Host without saying so.
+    return new URL(origin).host === addressedHost(headers) || (!!appUrl && new URL(origin).origin === new URL(appUrl).origin);
   } catch {
     return false;
   }

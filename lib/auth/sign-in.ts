@@ -21,8 +21,8 @@ import { isTrustedBrowser, trustThisBrowser, trustedBrowserDaysFor } from "./tru
 // the browser goes next: a route handler answers with a few hundred bytes and renders no page, so
 // the next page is rendered once, when the browser asks for it (issue 11's lean path).
 
-/** Where the browser goes once a step succeeded: a path of this site. */
-export type Next = { redirectTo?: string };
+/** Where the browser goes once a step succeeded: a path of this site; `reload` when the page must be loaded anew (its language changed). */
+export type Next = { redirectTo?: string; reload?: boolean };
 
 export type SignInState = Next & { email?: string; errors?: { email?: string; password?: string }; problem?: Problem };
 
@@ -59,12 +59,13 @@ export async function passwordStep(form: FormData): Promise<SignInState> {
   }
   const user = attempt.user;
 
-  await rememberLanguage(user.id, user.locale);
+  const languageChanged = await rememberLanguage(user.id, user.locale);
   // A browser this account trusts skips the code step, never the password (lib/auth/trusted-browser.ts).
   const trusted = await isTrustedBrowser(user);
   if (user.twoFactorEnabledAt && !trusted) {
     await startPendingSignIn(user.id, client);
-    return { redirectTo: "/login/verify" };
+    // A new browser now speaks the account's language: the whole page, layout included, is loaded anew.
+    return { redirectTo: "/login/verify", ...(languageChanged && { reload: true }) };
   }
   const newBrowser = await noticeNewBrowser(user, client);
   await record({ event: "sign_in", userId: user.id, client, details: { factors: trusted ? ["password", "trusted_browser"] : ["password"], newBrowser } });
@@ -107,13 +108,18 @@ async function openSession(userId: string, to: string): Promise<string> {
   return url.pathname + url.search;
 }
 
-/** A language chosen in this browser is kept on the user (for mail); a new browser gets the user's. */
-async function rememberLanguage(userId: string, saved: string) {
+/**
+ * A language chosen in this browser is kept on the user (for mail); a new browser gets the user's.
+ * Returns whether this browser's language changed (the cookie was set to the account's).
+ */
+async function rememberLanguage(userId: string, saved: string): Promise<boolean> {
   const jar = await cookies();
   const chosen = jar.get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) {
     if (chosen !== saved) await db.user.update({ where: { id: userId }, data: { locale: chosen } });
-  } else if (isLocale(saved)) {
-    jar.set(LOCALE_COOKIE, saved, LOCALE_COOKIE_OPTIONS);
+    return false;
   }
+  if (!isLocale(saved)) return false;
+  jar.set(LOCALE_COOKIE, saved, LOCALE_COOKIE_OPTIONS);
+  return true;
 }

@@ -70,6 +70,22 @@ test("changing the app: the old one works until the new one is confirmed, then o
   assert.equal(await db.auditEvent.count({ where: { userId: user.id, event: "two_factor.changed" } }), 1);
 });
 
+test("a passkey-only account adding an app keeps its recovery codes and its 2FA date; the owner is told an app was added", async () => {
+  const { user, sessions } = await userWithSessions("passkey-only@example.test", 1);
+  // Enrolled with a passkey in the wizard: 2FA on, recovery codes, no app.
+  const since = new Date(Date.now() - 40 * 86_400_000);
+  await db.user.update({ where: { id: user.id }, data: { twoFactorEnabledAt: since } });
+  const { codes } = await regenerateRecoveryCodes(await fresh(user.id), { client, sessionId: sessions[0] });
+  const { secret } = await pendingEnrollment(await fresh(user.id));
+  const added = await completeEnrollment(await fresh(user.id), codeAt(secret, Date.now()), { client, sessionId: sessions[0] });
+  assert.ok(added.ok && added.added && !added.changed);
+  assert.equal(added.recoveryCodes, null, "no new recovery codes");
+  assert.equal((await fresh(user.id)).twoFactorEnabledAt?.getTime(), since.getTime(), "2FA is on since the passkey");
+  assert.equal((await consumeRecoveryCode(user.id, codes[0]!)).ok, true, "the recovery codes still work");
+  assert.equal(await db.auditEvent.count({ where: { userId: user.id, event: "two_factor.app_added" } }), 1);
+  assert.equal(await db.outboxMessage.count({ where: { to: user.email, subject: { contains: "An authenticator app was added" } } }), 1);
+});
+
 test("new recovery codes replace the old ones; turning off removes everything and signs other sessions out", async () => {
   const { user, sessions } = await userWithSessions("codes@example.test", 3);
   const { secret } = await pendingEnrollment(await fresh(user.id));

@@ -36,7 +36,7 @@ export async function pendingEnrollment(user: Account & { totpPendingSecret: str
 const ABANDONED = Symbol("enrollment abandoned");
 
 export type EnrollmentResult =
-  | { ok: true; changed: boolean; recoveryCodes: string[] | null; signedOut: number }
+  | { ok: true; changed: boolean; added: boolean; recoveryCodes: string[] | null; signedOut: number }
   | { ok: false; reason: "format" | "invalid" | "expired"; driftMinutes?: number };
 
 /**
@@ -54,10 +54,13 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
     const { driftMinutes } = refused as { driftMinutes: number | null };
     return driftMinutes === null ? { ok: false, reason: "invalid" } : { ok: false, reason: "invalid", driftMinutes };
   }
-  const changed = !!current.twoFactorEnabledAt && !!current.totpSecret;
+  const enabled = !!current.twoFactorEnabledAt;
+  const changed = enabled && !!current.totpSecret;
+  // A passkey-only account adding an app: a second way beside the passkey; its recovery codes stay.
+  const added = enabled && !current.totpSecret;
   // Recovered with a temporary access code: the old recovery codes go with the old app.
   const recovering = !!context.accessCodeId && !!context.sessionId;
-  const prepared = changed && !recovering ? null : await prepareRecoveryCodes(user.id);
+  const prepared = enabled && !recovering ? null : await prepareRecoveryCodes(user.id);
   const outcome = await reportedChange(async (tx) => {
     // Guarded by the pending secret itself: of two confirmations of one enrollment, one wins.
     const { count } = await tx.user.updateMany({
@@ -65,7 +68,7 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
       data: {
         totpSecret: current.totpPendingSecret,
         totpLastStep: step,
-        twoFactorEnabledAt: changed ? current.twoFactorEnabledAt : new Date(),
+        twoFactorEnabledAt: enabled && !recovering ? current.twoFactorEnabledAt : new Date(),
         totpPendingSecret: null,
         totpPendingCreatedAt: null,
         ...THROTTLE_CLEARED,
@@ -80,8 +83,8 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
     const signedOut = await revokeSessions(user.id, context.sessionId, tx);
     return {
       value: { signedOut },
-      audit: { event: changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client, details: recovering ? { accessCodeId: context.accessCodeId } : undefined },
-      mail: prepared ? renderMail("twoFactorEnabled", user, {}, prepared.codes) : renderMail("twoFactorChanged", user),
+      audit: { event: added && !recovering ? "two_factor.app_added" : changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client, details: recovering ? { accessCodeId: context.accessCodeId } : undefined },
+      mail: prepared ? renderMail("twoFactorEnabled", user, {}, prepared.codes) : renderMail(added ? "twoFactorAppAdded" : "twoFactorChanged", user),
     };
   }).catch((error: unknown) => {
     if (error === ABANDONED) return null;
@@ -89,7 +92,7 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
   });
   if (!outcome) return { ok: false, reason: "expired" };
   // Recovered: shown as a first enrollment, with its new recovery codes.
-  return { ok: true, changed: changed && !recovering, recoveryCodes: prepared?.codes ?? null, signedOut: outcome.signedOut };
+  return { ok: true, changed: changed && !recovering, added: added && !recovering, recoveryCodes: prepared?.codes ?? null, signedOut: outcome.signedOut };
 }
 
 /** A new set of recovery codes (the old set stops working), mailed; other sessions end. One transaction. */

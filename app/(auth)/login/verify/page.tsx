@@ -26,8 +26,9 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
 // temporary access code from support. An account enrolled with a passkey only has no app to ask for.
 export default async function VerifyPage({ searchParams }: { searchParams: Search }) {
   const pending = await pendingSignIn();
-  if (!pending) redirect("/login");
   const { method: chosen, error } = await searchParams;
+  // Without JavaScript, "your sign-in expired" is said on the page where it starts again.
+  if (!pending) redirect(error === "verify.expired" ? "/login?error=verify.expired" : "/login");
   if (chosen === "access") return <AccessCodeStep userId={pending.user.id} withApp={!!pending.user.totpSecret} />;
   const [withPasskey, trustDays] = [await hasPasskeys(pending.user.id), await trustedBrowserDaysFor(pending.user)];
   const withApp = !!pending.user.totpSecret;

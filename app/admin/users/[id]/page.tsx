@@ -28,7 +28,7 @@ export default async function UserPage({ params }: { params: Params }) {
   const admin = await requireAdmin();
   const detail = await userDetail((await params).id);
   if (!detail) notFound();
-  const { user, recoveryCodesLeft, sessions, trail, passwordThrottle } = detail;
+  const { user, hasApp, passkeys, recoveryCodesLeft, sessions, trail, passwordThrottle } = detail;
   const [t, tc, tl, tp, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("language"), await getTranslations("signInProtection"), await getFormatter()];
   const when = (date: Date | null) => (date ? `${format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : tc("never"));
   const [policy, tx] = [await currentPolicy(), await getTranslations("console.exceptions")];
@@ -72,6 +72,16 @@ export default async function UserPage({ params }: { params: Params }) {
           <DetailList
             items={[
               { label: t("status"), value: user.twoFactorEnabledAt ? <Badge tone="success">{t("on", { date: when(user.twoFactorEnabledAt) })}</Badge> : <Badge>{t("off")}</Badge> },
+              // What the owner can sign in with: support sees it before choosing a recovery.
+              { label: t("app"), value: hasApp ? t("appSet") : t("none") },
+              {
+                label: t("passkeys"),
+                value: passkeys.length ? (
+                  <ul className="list-none space-y-1 p-0">
+                    {passkeys.map((k) => <li key={k.id}>{k.lastUsedAt ? t("passkeyUsed", { name: k.name, time: when(k.lastUsedAt) }) : t("passkeyUnused", { name: k.name })}</li>)}
+                  </ul>
+                ) : t("none"),
+              },
               { label: t("recoveryCodes"), value: format.number(recoveryCodesLeft) },
               {
                 label: t("lock"),
