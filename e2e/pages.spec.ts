@@ -117,7 +117,7 @@ for (const [locale, { messages: m, browser: browserLocale }] of Object.entries(L
       await add.getByRole("button", { name: m.passkeys.add }).click();
       await expect(add).toHaveCount(0);
       await visit("security-passkeys");
-      await page.getByRole("button", { name: `${m.passkeys.remove}: ${m.passkeys.defaultName}` }).click();
+      await page.getByRole("button", { name: m.ui.actionOn.replace("{action}", m.passkeys.remove).replace("{name}", m.passkeys.defaultName) }).click();
       await expect(page.getByRole("dialog")).toBeVisible();
       await visit("security-passkey-remove");
       await page.keyboard.press("Escape");
