@@ -82,7 +82,7 @@ async function enroll(page: Page, m: Messages, password: string, visit: (name: s
 for (const [locale, { messages: m, browser: browserLocale }] of Object.entries(LANGUAGES)) {
   for (const width of WIDTHS) {
     test(`every page in ${locale} at ${width} px: no axe violation, nothing wider than the screen`, async ({ browser }) => {
-      test.setTimeout(360_000);
+      test.setTimeout(600_000); // about 30 pages, each with axe and a full-page screenshot (and the 320 px check on the phone run)
       const folder = `${SCREENSHOTS}/${locale}-${width}`;
       mkdirSync(folder, { recursive: true });
       const problems: Problem[] = [];
