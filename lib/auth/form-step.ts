@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { config } from "../config";
 import { logger } from "../logger";
 import type { Next } from "./sign-in";
 
@@ -19,7 +20,7 @@ function addressedHost(headers: Headers): string | null {
  * check Next.js makes for server actions; it stops another site from posting our sign-in forms
  * (login CSRF). Takes the request's headers and the public address (APP_URL); returns true or false.
  */
-export function isSameOrigin(headers: Headers, appUrl = process.env.APP_URL): boolean {
+export function isSameOrigin(headers: Headers, appUrl = config().APP_URL): boolean {
   const origin = headers.get("origin");
   if (!origin) return headers.get("sec-fetch-site") === "same-origin";
   try {

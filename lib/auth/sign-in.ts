@@ -92,8 +92,11 @@ export async function codeStep(form: FormData): Promise<VerifyState> {
   if (!(await finishPendingSignIn(pending.tokenHash))) return { problem: { key: "verify.expired" }, expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method], newBrowser } });
-  const days = await trustedBrowserDaysFor(pending.user);
-  if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user, client, days);
+  // The policy is read only when the box was ticked: most sign-ins do not ask.
+  if (text(form, "trust") === "1") {
+    const days = await trustedBrowserDaysFor(pending.user);
+    if (days > 0) await trustThisBrowser(pending.user, client, days);
+  }
   return { redirectTo: await openSession(pending.user.id, result.method === "recovery" ? `/settings/security?recovery=${result.remaining ?? 0}` : "/") };
 }
 
