@@ -3,7 +3,7 @@
 // `next start`. TEST_DATABASE_URL=postgres://… runs the database and browser tests on PostgreSQL.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromiumPath, ensureBuild, ensureDependencies, ensurePrismaClients, root } from "./lib.mjs";
 
@@ -39,7 +39,10 @@ stage("type check", () => {
 
 stage("unit and integration tests", () => {
   const files = ["lib", "scripts"].flatMap(testFiles).sort();
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${join(tmpdir(), "portal-node-tests.tap")}`, ...files], {
+  // Files side by side (each database test file has its own database): node's default is one
+  // fewer than the cores, which on 2 cores runs them one after another.
+  const concurrency = Math.max(2, availableParallelism());
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${join(tmpdir(), "portal-node-tests.tap")}`, ...files], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "test" },
