@@ -5,22 +5,24 @@ const databaseUrl = (process.env.E2E_DATABASE_URL ??= "file:/tmp/portal-e2e.db")
 const day = 86_400_000;
 // Whole days from the start of today (UTC), so every process computes the same date.
 const inDays = (n: number) => new Date(Math.floor(Date.now() / day) * day + n * day).toISOString().slice(0, 10);
-// E2E_PORT_OFFSET moves every port, so two checkouts can run their suites side by side.
+// Each server: Next on `port`, its fake Resend on `resendPort`, the operators' commands on
+// `operatorPort` (e2e/support/server.ts). E2E_PORT_OFFSET moves every port, so two checkouts can run their suites side by side.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const withSuffix = (url: string, suffix: string) => url.replace(/(\.db)?$/, (ext) => `_${suffix}${ext}`);
 
-export type Server = { port: number; resendPort: number; databaseUrl: string; requiredFrom: string; graceDays?: number; rollout?: Record<string, string> };
+export type Server = { port: number; resendPort: number; operatorPort: number; databaseUrl: string; requiredFrom: string; graceDays?: number; rollout?: Record<string, string> };
 export const servers = {
   /** 2FA becomes mandatory in 40 days: optional for now, with the banner. */
-  main: { port: 3100 + offset, resendPort: 3190 + offset, databaseUrl, requiredFrom: inDays(40) },
+  main: { port: 3100 + offset, resendPort: 3190 + offset, operatorPort: 3180 + offset, databaseUrl, requiredFrom: inDays(40) },
   /** The date is past (the seeds' 5 May 2025): users without 2FA are sent to the wizard. */
-  past: { port: 3200 + offset, resendPort: 3290 + offset, databaseUrl: withSuffix(databaseUrl, "past"), requiredFrom: "2025-05-05" },
+  past: { port: 3200 + offset, resendPort: 3290 + offset, operatorPort: 3280 + offset, databaseUrl: withSuffix(databaseUrl, "past"), requiredFrom: "2025-05-05" },
   /** The date was two days ago, with a grace period of a week: "Remind me later" is offered. */
-  grace: { port: 3300 + offset, resendPort: 3390 + offset, databaseUrl: withSuffix(databaseUrl, "grace"), requiredFrom: inDays(-2), graceDays: 7 },
+  grace: { port: 3300 + offset, resendPort: 3390 + offset, operatorPort: 3380 + offset, databaseUrl: withSuffix(databaseUrl, "grace"), requiredFrom: inDays(-2), graceDays: 7 },
   /** Issue 12's rollout, as the settings' defaults have it: Brussels time, a week for new accounts; 2 snoozes. */
   policy: {
     port: 3400 + offset,
     resendPort: 3490 + offset,
+    operatorPort: 3480 + offset,
     databaseUrl: withSuffix(databaseUrl, "policy"),
     requiredFrom: inDays(-2),
     graceDays: 7,
@@ -52,7 +54,7 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { E2E_PORT: String(s.port), E2E_RESEND_PORT: String(s.resendPort), E2E_DATABASE_URL: s.databaseUrl, TWO_FACTOR_REQUIRED_FROM: s.requiredFrom, TWO_FACTOR_GRACE_DAYS: String(s.graceDays ?? 0),
+    env: { E2E_PORT: String(s.port), E2E_RESEND_PORT: String(s.resendPort), E2E_OPERATOR_PORT: String(s.operatorPort), E2E_DATABASE_URL: s.databaseUrl, TWO_FACTOR_REQUIRED_FROM: s.requiredFrom, TWO_FACTOR_GRACE_DAYS: String(s.graceDays ?? 0),
       // The other servers keep the rollout of before issue 12: UTC, and no window for new accounts.
       ...(s.rollout ?? { TWO_FACTOR_TIME_ZONE: "UTC", TWO_FACTOR_NEW_ACCOUNT_DAYS: "0" }),
     },

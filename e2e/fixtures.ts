@@ -1,25 +1,31 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { promisify } from "node:util";
 import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { servers } from "../playwright.config";
+import { servers, type Server } from "../playwright.config";
+import type { Aging } from "./support/age-account";
+import type { OperatorAnswer } from "./support/operator";
 
 export type Account = { email: string; password: string; name: string };
 type Options = { admin?: boolean; locale?: "en" | "fr" | "nl"; name?: string };
 
-const run = promisify(execFile);
-
-/** Runs the operators' command line (`npm run users -- …`) on the database a server uses. */
-export async function operator(args: string[], server = servers.main): Promise<string> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/users.ts", ...args], {
-    // The operator's machine is configured like the server: same database, same mail service.
-    env: { ...process.env, DATABASE_URL: server.databaseUrl, BCRYPT_COST: "4", RESEND_API_KEY: "re_e2e_key", RESEND_BASE_URL: `http://127.0.0.1:${server.resendPort}` },
-  });
-  return stdout;
+/** Calls the operators' commands that the harness of `server` serves (e2e/support/operator.ts). */
+async function harness(path: "/users" | "/age", input: unknown, server: Server): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${server.operatorPort}${path}`, { method: "POST", body: JSON.stringify(input) });
+  const answer = (await res.json()) as OperatorAnswer;
+  if ("stdout" in answer) return answer.stdout;
+  throw Object.assign(new Error(answer.stderr), { stderr: answer.stderr });
 }
 
-export async function createAccount(options: Options = {}, server = servers.main): Promise<Account> {
+/**
+ * Runs an operators' command (`npm run users -- …`) on the database a server uses, as the
+ * operator of that server's machine would (same database, same mail service); returns what it
+ * prints, or throws with `stderr` set to its error.
+ */
+export async function operator(args: string[], server: Server = servers.main): Promise<string> {
+  return harness("/users", { argv: args }, server);
+}
+
+export async function createAccount(options: Options = {}, server: Server = servers.main): Promise<Account> {
   const id = randomBytes(5).toString("hex");
   const account = { email: `user-${id}@e2e.test`, password: `pw-${randomBytes(8).toString("hex")}`, name: options.name ?? `Test User ${id}` };
   const args = ["create", account.email, "--password", account.password, "--name", account.name, "--locale", options.locale ?? "en"];
@@ -189,6 +195,6 @@ export const test = base.extend<{ account: Account; admin: Account }>({
 export { expect };
 
 /** Time passing for one account: its creation, enrollment, snooze or trusted browsers' expiry moved `days` back (e2e/support/age-account.ts). */
-export async function ageAccount(email: string, what: "created" | "enrolled" | "snooze-lapsed" | "trust-expired", days: number, server = servers.main) {
-  await run(process.execPath, ["--import", "tsx", "e2e/support/age-account.ts", email, what, String(days)], { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
+export async function ageAccount(email: string, what: Aging, days: number, server: Server = servers.main) {
+  await harness("/age", { email, what, days }, server);
 }
