@@ -95,7 +95,7 @@ async function enroll(page: Page, m: Messages, password: string, visit: (name: s
 }
 
 for (const [locale, { messages: m, browser: browserLocale }] of Object.entries(LANGUAGES)) {
-  test(`every page in ${locale} at ${PHONE}, ${NARROWEST} and ${LAPTOP} px: no axe violation, nothing wider than the screen`, async ({ browser }) => {
+  test(`every page in ${locale} at ${PHONE}, ${NARROWEST} and ${LAPTOP} px: no axe violation, nothing wider than the screen`, { tag: "@presentation" }, async ({ browser }) => {
     test.setTimeout(600_000); // about 30 pages, each at three widths with axe at one or two of them
     const folder = `${SCREENSHOTS}/${locale}`;
     mkdirSync(folder, { recursive: true });
