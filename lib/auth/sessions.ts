@@ -35,11 +35,12 @@ export async function issueTicket(userId: string, accessCodeId?: string): Promis
 /** Trades a ticket for a new session row; a ticket works once, within a minute. */
 export async function redeemTicket(token: unknown, client: Client): Promise<{ userId: string; sessionId: string } | null> {
   if (typeof token !== "string" || token.length > 100) return null;
-  const tokenHash = sha256(token);
-  const ticket = await db.signInTicket.findUnique({ where: { tokenHash } });
-  if (!ticket) return null;
-  const { count } = await db.signInTicket.deleteMany({ where: { tokenHash, expiresAt: { gt: new Date() } } });
-  if (count !== 1) return null;
+  // Deleted as it is read: of two requests with one ticket, only one gets the row (P2025: gone).
+  const ticket = await db.signInTicket.delete({ where: { tokenHash: sha256(token) } }).catch((error: { code?: string }) => {
+    if (error.code === "P2025") return null;
+    throw error;
+  });
+  if (!ticket || ticket.expiresAt.getTime() <= Date.now()) return null;
   const sessionId = randomBytes(24).toString("base64url");
   const maxAgeMs = Math.min(config().SESSION_MAX_AGE_HOURS * 3_600_000, ticket.accessCodeId ? WIZARD_SESSION_MS : Infinity);
   await db.$transaction([

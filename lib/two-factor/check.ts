@@ -8,7 +8,7 @@ import { isFirstBlock } from "./throttle";
 import { lowCodesMail, lowOnRecoveryCodes } from "../rollout/low-codes";
 import { normalizeCode } from "./totp";
 import { verifyPasskeyAssertion, type PasskeyResult } from "./passkeys";
-import { verifySecondFactor, type VerifyResult } from "./verify";
+import { verifySecondFactor, type SecondFactorState, type VerifyResult } from "./verify";
 import type { Account } from "../users";
 
 /** A code typed in one field that takes either: six digits are a TOTP code, anything else a recovery code. */
@@ -19,9 +19,10 @@ export function readEitherCode(input: unknown): { code?: unknown; recoveryCode?:
 /**
  * verifySecondFactor plus what each outcome owes the user and the audit trail: failures, blocks
  * and locks are recorded; a lock and each recovery-code use are mailed to the account's owner.
+ * `user`: the account's row as this request read it (its 2FA state and throttle are used as read).
  */
-export async function checkSecondFactor(user: Account, input: { code?: unknown; recoveryCode?: unknown }, client: Client): Promise<VerifyResult> {
-  const result = await verifySecondFactor(user.id, input);
+export async function checkSecondFactor(user: Account & SecondFactorState, input: { code?: unknown; recoveryCode?: unknown }, client: Client): Promise<VerifyResult> {
+  const result = await verifySecondFactor(user.id, input, Date.now(), user);
   if (result.ok) {
     if (result.method === "recovery") {
       await reportedChange(async (tx) => {

@@ -71,3 +71,18 @@ test("a success resets the count", async () => {
   assert.deepEqual(next, Array(4).fill({ allowed: true }));
   assert.equal((await state(user.id)).secondFactorFailures, 4);
 });
+
+test("a claim that starts from a state read earlier counts on the stored one: stale reads cannot reopen the budget", async () => {
+  const user = await createTestUser();
+  const before = await state(user.id);
+  await claims(user.id, 4, NOW);
+  // Read before four failures were counted: the compare-and-set misses and reads again, so this is the fifth.
+  assert.deepEqual(await claimAttempt(user.id, NOW, before), { allowed: true, ifFailed: { consequence: "blocked", retryAt: new Date(NOW + BLOCK_MS) } });
+  assert.equal((await state(user.id)).secondFactorFailures, 5);
+  // Eight requests that all read the account before any of them was counted: five go ahead, three are refused.
+  const fresh = await createTestUser();
+  const read = await state(fresh.id);
+  const results = await Promise.all(Array.from({ length: 8 }, () => claimAttempt(fresh.id, NOW, read)));
+  assert.equal(results.filter((r) => r.allowed).length, 5);
+  assert.equal((await state(fresh.id)).secondFactorFailures, 5);
+});

@@ -16,6 +16,12 @@ export type Claim = { allowed: true; ifFailed?: { consequence: "blocked"; retryA
 
 const THROTTLE_FIELDS = { secondFactorFailures: true, secondFactorBlockedUntil: true, secondFactorLockedAt: true } as const;
 
+const pickThrottle = (row: ThrottleState): ThrottleState => ({
+  secondFactorFailures: row.secondFactorFailures,
+  secondFactorBlockedUntil: row.secondFactorBlockedUntil,
+  secondFactorLockedAt: row.secondFactorLockedAt,
+});
+
 export function checkThrottle(user: ThrottleState, now = Date.now()): { allowed: true } | Refusal {
   if (user.secondFactorLockedAt) return { allowed: false, reason: "locked" };
   const until = user.secondFactorBlockedUntil;
@@ -28,9 +34,11 @@ export function checkThrottle(user: ThrottleState, now = Date.now()): { allowed:
  * compare-and-set: concurrent guesses cannot all slip past a check made before any of them failed.
  * A success then resets the count (registerSuccess, or the TOTP replay guard).
  */
-export async function claimAttempt(userId: string, now = Date.now()): Promise<Claim | Refusal> {
+export async function claimAttempt(userId: string, now = Date.now(), known?: ThrottleState): Promise<Claim | Refusal> {
   for (let tries = 0; tries < CLAIM_TRIES; tries++) {
-    const state = await db.user.findUniqueOrThrow({ where: { id: userId }, select: THROTTLE_FIELDS });
+    // The first try may start from the state the caller read in this request; a stale one only
+    // makes the compare-and-set below miss, and the next try reads it anew.
+    const state = tries === 0 && known ? pickThrottle(known) : await db.user.findUniqueOrThrow({ where: { id: userId }, select: THROTTLE_FIELDS });
     const verdict = checkThrottle(state, now);
     if (!verdict.allowed) return verdict;
     const failures = state.secondFactorFailures + 1;

@@ -1,7 +1,8 @@
 import { db } from "../db";
 import { consumeRecoveryCode, normalizeRecoveryCode } from "./recovery-codes";
 import { decryptSecret } from "./secrets";
-import { checkThrottle, claimAttempt, registerSuccess, THROTTLE_CLEARED, type Claim, type Refusal } from "./throttle";
+import type { User } from "../generated/sqlite/client";
+import { checkThrottle, claimAttempt, registerSuccess, THROTTLE_CLEARED, type Claim, type Refusal, type ThrottleState } from "./throttle";
 import { clockDrift, futureStep, matchStep, normalizeCode } from "./totp";
 
 export type VerifyResult =
@@ -80,20 +81,30 @@ function withConsequence(result: VerifyResult, claim: Claim): VerifyResult {
   return result.ok || !claim.ifFailed ? result : { ...result, ...claim.ifFailed };
 }
 
-/** The one place a second factor is checked: TOTP or recovery code, throttled per account, each code once. */
+/** What verifySecondFactor needs of the account: whether 2FA is on, the app's secret, the throttle. */
+export type SecondFactorState = Pick<User, "twoFactorEnabledAt" | "totpSecret"> & ThrottleState;
+
+/**
+ * The one place a second factor is checked: a TOTP code (RFC 6238, ±1 time step, each step once)
+ * or a recovery code, throttled per account (NIST SP 800-63B §5.2.2). `now` in ms. `known`: the
+ * account's row as this request already read it, which spares a read (the throttle's
+ * compare-and-set reads again if it changed meanwhile). Returns the outcome; throws only what the
+ * database throws.
+ */
 export async function verifySecondFactor(
   userId: string,
   input: { code?: unknown; recoveryCode?: unknown },
   now = Date.now(),
+  known?: SecondFactorState,
 ): Promise<VerifyResult> {
-  const user = await db.user.findUnique({ where: { id: userId } });
+  const user = known ?? (await db.user.findUnique({ where: { id: userId } }));
   // An account enrolled with a passkey only has no app secret: its recovery codes still work here.
   if (!user?.twoFactorEnabledAt) return { ok: false, reason: "not-enabled" };
   const verdict = checkThrottle(user, now);
   if (!verdict.allowed) return refused(verdict);
   const attempt = readAttempt(input);
   if (!attempt) return { ok: false, reason: "format" };
-  const claim = await claimAttempt(userId, now);
+  const claim = await claimAttempt(userId, now, user);
   if (!claim.allowed) return refused(claim);
   const result =
     attempt.method === "recovery"
