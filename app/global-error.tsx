@@ -6,8 +6,16 @@ import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/lib/i18n/lo
 
 // This file is in every page's first load: a catalogue is fetched only when an error shows
 // (the server that answered the page serves its chunks even when its database is down).
-type Texts = (typeof import("@/messages/en.json"))["errors"];
+type Texts = Pick<(typeof import("@/messages/en.json"))["errors"], "generic" | "unavailable" | "retry">;
 const CATALOGUES = { en: () => import("@/messages/en.json"), fr: () => import("@/messages/fr.json"), nl: () => import("@/messages/nl.json") };
+
+// Only when the catalogue itself cannot be fetched (the network failing, or an older build's
+// chunks gone): a few words kept here, rather than reloading the page in a loop.
+const UNREACHABLE = {
+  en: { generic: "The service cannot be reached right now. Reload the page in a minute.", retry: "Try again" },
+  fr: { generic: "Le service est injoignable pour le moment. Rechargez la page dans une minute.", retry: "Réessayer" },
+  nl: { generic: "De dienst is nu niet bereikbaar. Laad de pagina over een minuut opnieuw.", retry: "Opnieuw proberen" },
+};
 
 // The browser's language: the root layout (and its translations) is what failed.
 function locale() {
@@ -16,15 +24,20 @@ function locale() {
   return isLocale(chosen) ? chosen : localeFromAcceptLanguage(navigator.languages.join(","));
 }
 
-/** When even the root layout fails (the database down, for instance): the same honest message, without the layout. */
-export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/**
+ * When even the root layout fails (the database down, for instance): the same honest message,
+ * without the layout. "Try again" loads the page anew: the root layout failed on the server, so
+ * re-rendering what the browser already has (the boundary's reset) would only fail again.
+ */
+export default function GlobalError({ error }: { error: Error & { digest?: string }; reset: () => void }) {
   const lang = locale();
   const [t, setT] = useState<Texts | null>(null);
   useEffect(() => {
     let live = true;
-    // A catalogue that cannot be fetched (the server gone, or a new build's chunks): load the page
-    // anew, which the server answers or the browser says it cannot reach.
-    CATALOGUES[lang]().then((m) => live && setT(m.default.errors), () => window.location.reload());
+    CATALOGUES[lang]().then(
+      (m) => live && setT(m.default.errors),
+      () => live && setT({ ...UNREACHABLE[lang], unavailable: UNREACHABLE[lang].generic }),
+    );
     return () => {
       live = false;
     };
@@ -36,7 +49,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
         <main id="main">
           <p role="alert">{t && (down ? t.unavailable : t.generic)}</p>
           {t && (
-            <button type="button" onClick={reset}>
+            <button type="button" onClick={() => window.location.reload()}>
               {t.retry}
             </button>
           )}

@@ -64,11 +64,12 @@ function checkPassword(password: string, account: { email: string; name?: string
 
 /**
  * Runs one operators' command (`argv`: the words after `npm run users --`) on the configured
- * database, printing its answer line by line with `print`. Expects the database migrated. Throws
+ * database, printing its answer line by line with `print`. `ready` runs once the input is read and
+ * before the command touches the database (the command line migrates there). Throws
  * UsageError for bad input (or parseArgs's ERR_PARSE_ARGS_* errors), anything else when the change
  * could not be made. Used by the command line (scripts/users.ts) and by the e2e servers' harness.
  */
-export async function runUsersCommand(argv: string[], print: (line: string) => void = console.log): Promise<void> {
+export async function runUsersCommand(argv: string[], print: (line: string) => void = console.log, ready: () => Promise<void> = async () => {}): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -76,6 +77,7 @@ export async function runUsersCommand(argv: string[], print: (line: string) => v
   });
   const [command, email] = positionals;
   if (!command || command === "help") return print(USAGE);
+  await ready();
   switch (command) {
     case "create": {
       if (!email || !normalizeEmail(email)) throw new UsageError("create needs a valid email address (name@example.com; see lib/email.ts)");

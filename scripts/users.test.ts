@@ -42,6 +42,14 @@ test("the command line refuses bad input with a message and a non-zero status", 
     assert.match(r.err, message);
     assert.doesNotMatch(r.err, /\n\s+at /, "no stack trace");
   }
+  // Read before the database is opened: a mistyped option or a bare option is no database error.
+  const unreachable = { DATABASE_URL: "postgres://nobody:none@127.0.0.1:9/none" };
+  const typo = users(["create", "--bogus"], undefined, unreachable);
+  assert.equal(typo.code, 2, typo.err);
+  assert.match(typo.err, /Unknown option '--bogus'/);
+  const bare = users(["--admin"], undefined, unreachable);
+  assert.equal(bare.code, 0, bare.err);
+  assert.match(bare.out, /^Usage:/);
   assert.equal(users(["create", "dup@example.test", "--password", "long enough pw"]).code, 0);
   assert.match(users(["create", "DUP@example.test", "--password", "long enough pw"]).err, /already has an account/);
 });

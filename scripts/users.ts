@@ -5,8 +5,8 @@ import { migrate } from "@/lib/db/migrate";
 import { runUsersCommand, UsageError } from "./users-commands";
 
 async function main(argv: string[]) {
-  if (argv.length && argv[0] !== "help") await migrate(config().DATABASE_URL);
-  await runUsersCommand(argv);
+  // Migrated once the arguments are read: a mistyped option is told as such, even with the database down.
+  await runUsersCommand(argv, console.log, async () => void (await migrate(config().DATABASE_URL)));
 }
 
 main(process.argv.slice(2)).then(
