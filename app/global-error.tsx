@@ -6,15 +6,15 @@ import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/lib/i18n/lo
 
 // This file is in every page's first load: a catalogue is fetched only when an error shows
 // (the server that answered the page serves its chunks even when its database is down).
-type Texts = Pick<(typeof import("@/messages/en.json"))["errors"], "generic" | "unavailable" | "retry">;
+type Texts = Pick<(typeof import("@/messages/en.json"))["errors"], "generic" | "unavailable" | "retry"> & { title: string };
 const CATALOGUES = { en: () => import("@/messages/en.json"), fr: () => import("@/messages/fr.json"), nl: () => import("@/messages/nl.json") };
 
 // Only when the catalogue itself cannot be fetched (the network failing, or an older build's
 // chunks gone): a few words kept here, rather than reloading the page in a loop.
 const UNREACHABLE = {
-  en: { generic: "The service cannot be reached right now. Reload the page in a minute.", retry: "Try again" },
-  fr: { generic: "Le service est injoignable pour le moment. Rechargez la page dans une minute.", retry: "Réessayer" },
-  nl: { generic: "De dienst is nu niet bereikbaar. Laad de pagina over een minuut opnieuw.", retry: "Opnieuw proberen" },
+  en: { title: "Something went wrong", generic: "The service cannot be reached right now. Reload the page in a minute.", retry: "Try again" },
+  fr: { title: "Une erreur s’est produite", generic: "Le service est injoignable pour le moment. Rechargez la page dans une minute.", retry: "Réessayer" },
+  nl: { title: "Er ging iets mis", generic: "De dienst is nu niet bereikbaar. Laad de pagina over een minuut opnieuw.", retry: "Opnieuw proberen" },
 };
 
 // The browser's language: the root layout (and its translations) is what failed.
@@ -35,7 +35,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
   useEffect(() => {
     let live = true;
     CATALOGUES[lang]().then(
-      (m) => live && setT(m.default.errors),
+      (m) => live && setT({ ...m.default.errors, title: m.default.titles.error }),
       () => live && setT({ ...UNREACHABLE[lang], unavailable: UNREACHABLE[lang].generic }),
     );
     return () => {
@@ -46,7 +46,10 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
   return (
     <html lang={lang}>
       <body>
+        {/* The page's own title and heading, as on every other page (React puts the title in the head). */}
+        {t && <title>{t.title}</title>}
         <main id="main">
+          {t && <h1>{t.title}</h1>}
           <p role="alert">{t && (down ? t.unavailable : t.generic)}</p>
           {t && (
             <button type="button" onClick={() => window.location.reload()}>
