@@ -29,7 +29,7 @@ function locale() {
  * without the layout. "Try again" loads the page anew: the root layout failed on the server, so
  * re-rendering what the browser already has (the boundary's reset) would only fail again.
  */
-export default function GlobalError({ error }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   const lang = locale();
   const [t, setT] = useState<Texts | null>(null);
   useEffect(() => {

@@ -87,7 +87,7 @@ export async function codeStep(form: FormData): Promise<VerifyState> {
   const recovery = text(form, "method") === "recovery";
   const input = recovery ? { recoveryCode: text(form, "recoveryCode") } : { code: text(form, "code") };
   const client = clientOf(await headers());
-  const result = await checkSecondFactor(pending.user, input, client);
+  const result = await checkSecondFactor(pending.user, input, client, pending.user);
   if (!result.ok) return { problem: await localized(problemOf(result, recovery)) };
   if (!(await finishPendingSignIn(pending.tokenHash))) return { problem: { key: "verify.expired" }, expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);

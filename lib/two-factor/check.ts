@@ -19,10 +19,17 @@ export function readEitherCode(input: unknown): { code?: unknown; recoveryCode?:
 /**
  * verifySecondFactor plus what each outcome owes the user and the audit trail: failures, blocks
  * and locks are recorded; a lock and each recovery-code use are mailed to the account's owner.
- * `user`: the account's row as this request read it (its 2FA state and throttle are used as read).
+ * `known`: the account's 2FA state and throttle as this request read them a moment ago (the sign-in
+ * code step), which spares a read; without it they are read now. A caller that did slow work since
+ * its read (a password's hash) leaves it out, so a change made meanwhile is seen.
  */
-export async function checkSecondFactor(user: Account & SecondFactorState, input: { code?: unknown; recoveryCode?: unknown }, client: Client): Promise<VerifyResult> {
-  const result = await verifySecondFactor(user.id, input, Date.now(), user);
+export async function checkSecondFactor(
+  user: Account,
+  input: { code?: unknown; recoveryCode?: unknown },
+  client: Client,
+  known?: SecondFactorState,
+): Promise<VerifyResult> {
+  const result = await verifySecondFactor(user.id, input, Date.now(), known);
   if (result.ok) {
     if (result.method === "recovery") {
       await reportedChange(async (tx) => {

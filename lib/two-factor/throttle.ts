@@ -16,11 +16,9 @@ export type Claim = { allowed: true; ifFailed?: { consequence: "blocked"; retryA
 
 const THROTTLE_FIELDS = { secondFactorFailures: true, secondFactorBlockedUntil: true, secondFactorLockedAt: true } as const;
 
-const pickThrottle = (row: ThrottleState): ThrottleState => ({
-  secondFactorFailures: row.secondFactorFailures,
-  secondFactorBlockedUntil: row.secondFactorBlockedUntil,
-  secondFactorLockedAt: row.secondFactorLockedAt,
-});
+/** The throttle's fields of a wider row: the compare-and-set matches on exactly these. */
+const pickThrottle = (row: ThrottleState): ThrottleState =>
+  Object.fromEntries(Object.keys(THROTTLE_FIELDS).map((field) => [field, row[field as keyof ThrottleState]])) as ThrottleState;
 
 export function checkThrottle(user: ThrottleState, now = Date.now()): { allowed: true } | Refusal {
   if (user.secondFactorLockedAt) return { allowed: false, reason: "locked" };
