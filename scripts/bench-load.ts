@@ -206,23 +206,37 @@ let rscParam: string | undefined;
 // The router state of /login as Chromium sends it with a soft navigation (recorded from a real page).
 const LOGIN_TREE = encodeURIComponent(JSON.stringify(["", { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16]));
 
-async function signIn(base: string, user: BenchUser, times: Record<Step, number[]>): Promise<void> {
+/**
+ * One complete sign-in; each step's latency (ms) goes to `times`. With `cpuOf`, each step's server
+ * CPU (seconds, all threads) is added to `cpuBy`: only meaningful one sign-in at a time.
+ */
+async function signIn(base: string, user: BenchUser, times: Record<Step, number[]>, cpuOf?: () => number, cpuBy?: Record<Step, number>): Promise<void> {
   const jar = new CookieJar();
   let t = performance.now();
+  let cpu = cpuOf?.() ?? 0;
+  const stepCpu = (step: Step) => {
+    if (!cpuOf || !cpuBy) return;
+    const now = cpuOf();
+    cpuBy[step] += now - cpu;
+    cpu = now;
+  };
   const first = await postStep(base, "/api/sign-in/password", jar, { email: user.email, password: PASSWORD });
   if (first.answer.redirectTo !== "/login/verify") throw new Error(`password step: ${first.status}, no way to /login/verify: ${JSON.stringify(first.answer).slice(0, 200)}`);
   times.password.push(performance.now() - t);
+  stepCpu("password");
 
   t = performance.now();
   const verify = await navigate(base, "/login/verify", jar);
   if (!verify.startsWith("200 ")) throw new Error(`code page: ${verify.slice(0, 200)}`);
   times.verify.push(performance.now() - t);
+  stepCpu("verify");
 
   t = performance.now();
   const code = new TOTP({ secret: user.secret }).generate();
   const second = await postStep(base, "/api/sign-in/code", jar, { method: "totp", code });
   if (second.answer.redirectTo !== "/") throw new Error(`code step: ${second.status}, not signed in: ${JSON.stringify(second.answer).slice(0, 200)}`);
   times.code.push(performance.now() - t);
+  stepCpu("code");
 
   // The browser loads the page anew once the session is open (components/auth/use-sign-in-step.ts).
   t = performance.now();
@@ -230,6 +244,26 @@ async function signIn(base: string, user: BenchUser, times: Record<Step, number[
   const html = await page.text();
   if (page.status !== 200 || !html.includes(user.email)) throw new Error(`session check: ${page.status}, not signed in as ${user.email}`);
   times.page.push(performance.now() - t);
+  stepCpu("page");
+}
+
+/**
+ * Where a sign-in's server CPU goes: sign-ins one after another (nothing else running), the
+ * server's CPU (all threads, from /proc in 10 ms ticks, so summed over many) read around each step.
+ */
+async function cpuByStep(server: ServerProcess, users: BenchUser[], cursor: { next: number }, compareSeconds: number) {
+  const count = Number(process.env.BENCH_STEP_SIGN_INS ?? 40);
+  if (!count) return;
+  const times: Record<Step, number[]> = { password: [], verify: [], code: [], page: [] };
+  const cpuBy: Record<Step, number> = { password: 0, verify: 0, code: 0, page: 0 };
+  for (let i = 0; i < count; i++) {
+    const user = takeUser(users, cursor);
+    if (!user) break;
+    await signIn(server.url, user, times, () => server.cpu(), cpuBy);
+  }
+  const done = times.page.length;
+  const each = (step: Step) => `${step} ${((cpuBy[step] / done) * 1000).toFixed(0)} ms`;
+  console.log(`  server CPU by step, ${done} sign-ins one at a time: ${(["password", "verify", "code", "page"] as Step[]).map(each).join(", ")} (the password step's includes its compare, ${(compareSeconds * 1000).toFixed(0)} ms)`);
 }
 
 // ---- a run at one concurrency -------------------------------------------------------------------
@@ -364,6 +398,7 @@ export async function loadBenchmark(options: LoadOptions) {
       afterRounds.push(server.rss());
       console.log(`  RSS at rest after round ${round}: ${afterRounds.at(-1)!.toFixed(0)} MiB`);
     }
+    await cpuByStep(server, users, cursor, compareSeconds);
     if (afterRounds.length > 1) {
       const growth = afterRounds.at(-1)! / afterRounds[0]! - 1;
       console.log(`  RSS after the last round is ${(100 * growth).toFixed(0)}% ${growth >= 0 ? "above" : "below"} RSS after the first (start ${atStart.toFixed(0)} MiB)`);
