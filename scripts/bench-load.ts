@@ -195,7 +195,8 @@ async function navigate(base: string, path: string, jar: CookieJar): Promise<str
   let response = await fetch(base + path + (rscParam ? `?_rsc=${rscParam}` : ""), { redirect: "manual", headers });
   // Next.js asks for the cache-busting parameter the router adds (a hash of these headers): learnt once.
   const learnt = response.status === 307 ? /[?&]_rsc=([^&]+)/.exec(response.headers.get("location") ?? "")?.[1] : undefined;
-  if (learnt && !rscParam) {
+  if (learnt) {
+    // Several first navigations may learn it at once: each fetches again with what it learnt.
     rscParam = learnt;
     response = await fetch(`${base}${path}?_rsc=${rscParam}`, { redirect: "manual", headers });
   }
@@ -270,7 +271,8 @@ async function cpuByStep(server: ServerProcess, users: BenchUser[], cursor: { ne
 
 type RunResult = { concurrency: number; signIns: number; errors: number; seconds: number; times: Record<Step | "static" | "login", number[]>; cpu: number; mainCpu: number; rss: number };
 
-async function probe(url: string, until: () => boolean, times: number[]) {
+/** Latency probes during a run: `url` fetched every `pauseMs` (plus its own time) until `until()`. */
+async function probe(url: string, until: () => boolean, times: number[], pauseMs: number) {
   while (!until()) {
     const t = performance.now();
     try {
@@ -280,7 +282,7 @@ async function probe(url: string, until: () => boolean, times: number[]) {
     } catch {
       times.push(Infinity); // counted as the slowest answer
     }
-    await sleep(100);
+    await sleep(pauseMs);
   }
 }
 
@@ -310,7 +312,7 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
       }
     }
   };
-  await Promise.all([...Array.from({ length: concurrency }, loop), probe(staticUrl, over, times.static), probe(`${server.url}/login`, over, times.login)]);
+  await Promise.all([...Array.from({ length: concurrency }, loop), probe(staticUrl, over, times.static, 100), probe(`${server.url}/login`, over, times.login, 1000)]);
   const elapsed = (performance.now() - started) / 1000;
   if (firstError) console.log(`  first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
   return { concurrency, signIns, errors, seconds: elapsed, times, cpu: server.cpu() - cpu0, mainCpu: server.mainThreadCpu() - main0, rss: server.rss() };
@@ -390,6 +392,12 @@ export async function loadBenchmark(options: LoadOptions) {
     const cursor = { next: 0 };
     const atStart = server.rss();
     console.log(`  server pid ${server.child.pid}, RSS at start ${atStart.toFixed(0)} MiB; a static file: ${asset}`);
+    // The server's code is compiled as it first runs: a few seconds of sign-ins, not counted, first.
+    const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+    if (warmup > 0) {
+      const result = await run(server, users, cursor, 8, warmup, server.url + asset);
+      console.log(`  warm-up, not counted: ${result.signIns} sign-ins at concurrency 8 in ${result.seconds.toFixed(1)} s`);
+    }
     const afterRounds: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       console.log(`round ${round} of ${options.rounds}`);

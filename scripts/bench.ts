@@ -3,8 +3,9 @@
 // database (or on BENCH_DATABASE_URL). Asserts nothing: speed is read here, not in the tests.
 // BCRYPT_COST (default 12) sets the cost; BENCH_QUICK=1 makes a short run (one round of 5 s each);
 // BENCH_SECONDS, BENCH_ROUNDS and BENCH_CONCURRENCY (e.g. "1,8,32") override the load's shape;
-// BENCH_ONLY=load skips the micro-benchmarks. A full reminder run over 100,000 generated accounts
-// is timed last (BENCH_REMINDER_ACCOUNTS changes the count).
+// BENCH_ONLY=load runs the sign-in load alone (no micro-benchmarks, outbox or reminder runs);
+// BENCH_STEP_SIGN_INS sets how many sign-ins, one at a time, say where the CPU goes by step. A full
+// reminder run over 100,000 generated accounts is timed last (BENCH_REMINDER_ACCOUNTS changes the count).
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,8 +74,10 @@ await loadBenchmark({
   rounds: Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3)),
 });
 
-await benchMailDelivery();
-await (await import("./bench-reminders")).benchReminders();
+if (process.env.BENCH_ONLY !== "load") {
+  await benchMailDelivery();
+  await (await import("./bench-reminders")).benchReminders();
+}
 
 /** The outbox: how long 1,000 queued mails take to deliver through the Resend SDK to a local fake Resend. */
 async function benchMailDelivery() {

@@ -62,12 +62,16 @@ export function ensureBuild() {
 }
 
 /**
- * Node.js flags of the production server. A semi-space of 64 MiB (V8's default is 16): a
+ * Node.js flags of the production server. A semi-space of 32 MiB (V8's default is 16): a
  * sign-in's short-lived objects (the request, the page's render, Prisma's rows) mostly die before
- * a scavenge has to copy them, so less CPU goes to garbage collection per sign-in; what it costs
- * is RSS (`npm run bench` prints both; BENCH_SERVER_NODE_ARGS replaces these flags to compare).
+ * a scavenge has to copy them. Garbage is collected on the main thread alone: V8's helper threads
+ * otherwise compete for the cores with the hashing workers (lib/hashing.ts), and under sign-in load
+ * the server got more sign-ins per second out of the same CPU without them (npm run bench, cost 10,
+ * two alternating pairs against a 64 MiB semi-space with helpers: 15.4 and 14.8/s against 14.6 and
+ * 13.9/s at concurrency 8, 16.6 and 16.1/s against 16.0 and 15.4/s at 32, and less RSS).
+ * BENCH_SERVER_NODE_ARGS replaces these flags to compare.
  */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32", "--single-threaded-gc"];
 
 /** The arguments that start the production server on `port` (after the node binary): `flags`, the client-address preload, `next start`. */
 export function nextStartArgs(port, flags = SERVER_NODE_FLAGS) {
