@@ -7,9 +7,23 @@ export function isCalendarDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a page shows several moments, and
+// every request reads its time zone): formats are kept, one per kind, locale and zone.
+const kept = new Map<string, Intl.DateTimeFormat>();
+function keptFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = kept.get(key);
+  if (!format) {
+    if (kept.size >= 2000) kept.clear(); // locales and zones are validated; still, never unbounded
+    format = make();
+    kept.set(key, format);
+  }
+  return format;
+}
+
 /** A moment written for a mail in the reader's language, with its time zone (UTC): "30 November 2026 at 21:40:12 UTC". */
 export function mailTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(isLocale(locale) ? locale : defaultLocale, { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(date);
+  const language = isLocale(locale) ? locale : defaultLocale;
+  return keptFormat(`mail ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "long", timeZone: "UTC" })).format(date);
 }
 
 /**
@@ -26,7 +40,7 @@ export const TIME_ZONE_COOKIE = "tz";
 export function validTimeZone(value: unknown): string {
   if (typeof value !== "string" || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return "UTC";
   try {
-    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+    return keptFormat(`zone ${value}`, () => new Intl.DateTimeFormat("en", { timeZone: value })).resolvedOptions().timeZone;
   } catch {
     return "UTC";
   }
@@ -34,7 +48,7 @@ export function validTimeZone(value: unknown): string {
 
 /** A moment as a person reads it, with its zone named: "5 May 2025 at 00:00 UTC" (en-GB), "5 mai 2025 à 00:00 UTC" (fr). */
 export function formatMoment(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return keptFormat(`moment ${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -44,12 +58,12 @@ export function formatMoment(date: Date, locale: string, timeZone: string): stri
     hourCycle: "h23",
     timeZone,
     timeZoneName: "short",
-  }).format(date);
+  })).format(date);
 }
 
 /** A time of day soon, with its zone named: "18:53 CET", "6:53 PM GMT+1" (as the locale writes it). */
 export function formatTimeOfDay(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
+  return keptFormat(`time ${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" })).format(date);
 }
 
 /** Whole days from `now` (ms) until `date`, rounded down: 0 means less than a day, wherever the reader is. */
@@ -67,23 +81,10 @@ export function policyMoment(date: Date, locale: string, readerZone: string, pol
   return { moment, local: local.replace(/\s\S+$/, "") === moment.replace(/\s\S+$/, "") ? null : local };
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one, and the policy's start of day is
-// computed on every request: zoneOffsetMs and dayIn keep theirs, one per time zone.
-function perZone(make: (zone: string) => Intl.DateTimeFormat): (zone: string) => Intl.DateTimeFormat {
-  const kept = new Map<string, Intl.DateTimeFormat>();
-  return (zone) => {
-    let format = kept.get(zone);
-    if (!format) {
-      if (kept.size >= 500) kept.clear(); // zones are validated IANA names; still, never unbounded
-      format = make(zone);
-      kept.set(zone, format);
-    }
-    return format;
-  };
-}
-
-const offsetFormat = perZone((timeZone) => new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }));
-const dayFormat = perZone((timeZone) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }));
+// The policy's start of day is computed on every request: zoneOffsetMs and dayIn keep their formats.
+const offsetFormat = (timeZone: string) =>
+  keptFormat(`offset ${timeZone}`, () => new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }));
+const dayFormat = (timeZone: string) => keptFormat(`day ${timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }));
 
 // Offset of `zone` from UTC at the instant `at` (ms; positive east of Greenwich), from Intl's own tz data.
 function zoneOffsetMs(at: number, zone: string): number {

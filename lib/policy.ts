@@ -61,12 +61,21 @@ export function lastDayOf(user: Pick<PolicyUser, "createdAt" | "personalDeadline
   return new Date(Math.max(policy.lastDay.getTime(), deadlineOf(user, policy).getTime()));
 }
 
-/** The user's place in the rollout at `now` (ms). Admins always need 2FA, and cannot be exempt. */
-export function rolloutState(user: PolicyUser, policy: Policy, now = Date.now()): RolloutState {
+/**
+ * The rollout states that do not depend on the policy or the date: enrolled, an admin without 2FA
+ * (required: admins hold the keys to everyone's accounts), exempt. Null for everyone else.
+ */
+export function settledRolloutState(user: Pick<PolicyUser, "twoFactorEnabledAt" | "role" | "exemptAt">): RolloutState | null {
   if (user.twoFactorEnabledAt) return { kind: "enrolled" };
-  // Admins hold the keys to everyone's accounts: they need 2FA whatever the date.
   if (user.role === "admin") return { kind: "required" };
   if (user.exemptAt) return { kind: "exempt" };
+  return null;
+}
+
+/** The user's place in the rollout at `now` (ms). Admins always need 2FA, and cannot be exempt. */
+export function rolloutState(user: PolicyUser, policy: Policy, now = Date.now()): RolloutState {
+  const settled = settledRolloutState(user);
+  if (settled) return settled;
   const deadline = deadlineOf(user, policy);
   if (now < deadline.getTime()) return { kind: "optional", deadline };
   const lastDay = lastDayOf(user, policy);

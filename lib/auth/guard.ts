@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { mustEnroll, rolloutState } from "../policy";
+import { mustEnroll, rolloutState, settledRolloutState } from "../policy";
 import { currentPolicy } from "../settings";
 import { auth } from "./index";
 import { sessionUser } from "./sessions";
@@ -17,7 +17,8 @@ export const policyNow = cache(currentPolicy);
 
 /** The user's place in the rollout, for pages that show it (banner, wizard). */
 export async function rolloutOf(user: CurrentUser) {
-  return rolloutState(user, await policyNow());
+  // Most requests come from enrolled users, whose state needs no read of the policy.
+  return settledRolloutState(user) ?? rolloutState(user, await policyNow());
 }
 
 /**
