@@ -86,8 +86,10 @@ export async function isTrustedBrowser(user: { id: string; role: string; twoFact
   if (!user.twoFactorEnabledAt || user.secondFactorLockedAt) return false;
   const userId = user.id;
   const tokens = readTokens((await cookies()).get(COOKIE)?.value);
+  // Most browsers carry no token: the policy is then not read.
+  if (!tokens.length) return false;
   const days = await trustedBrowserDaysFor(user);
-  if (!tokens.length || days === 0) return false;
+  if (days === 0) return false;
   // A window shortened by an admin applies to browsers trusted before, too.
   const { count } = await db.trustedBrowser.updateMany({
     where: { userId, tokenHash: { in: tokens.map(sha256) }, expiresAt: { gt: new Date(now) }, createdAt: { gt: new Date(now - days * 86_400_000) } },
