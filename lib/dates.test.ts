@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatMoment, formatTimeOfDay, isCalendarDay, validTimeZone, wholeDaysUntil } from "./dates";
+import { formatMoment, formatTimeOfDay, isCalendarDay, timeZoneOfCookie, validTimeZone, wholeDaysUntil } from "./dates";
 
 test("only real calendar days pass", () => {
   for (const day of ["2026-02-28", "2028-02-29", "2026-12-31"]) assert.ok(isCalendarDay(day), day);
@@ -24,6 +24,13 @@ test("a browser's time zone is believed only when Intl knows it", () => {
   assert.equal(validTimeZone("Europe/Brussels"), "Europe/Brussels");
   assert.equal(validTimeZone("Pacific/Auckland"), "Pacific/Auckland");
   for (const junk of ["", "Mars/Olympus", "Europe/Brussels\u0000", "../../etc", null, 42, "x".repeat(100)]) assert.equal(validTimeZone(junk), "UTC", String(junk));
+});
+
+// A tz cookie of "%25ZZ" (the cookie API hands over "%ZZ") made every page, /login included, answer 500.
+test("a time-zone cookie that does not decode is read as UTC, never thrown", () => {
+  assert.equal(timeZoneOfCookie("Asia%2FTokyo"), "Asia/Tokyo");
+  assert.equal(timeZoneOfCookie("Asia/Tokyo"), "Asia/Tokyo");
+  for (const junk of [undefined, "", "%ZZ", "%E0%A4%A", "%", "Mars%2FOlympus"]) assert.equal(timeZoneOfCookie(junk), "UTC", String(junk));
 });
 
 test("whole days left are rounded down: on the day itself, a UTC+13 reader sees less than a day", () => {

@@ -36,6 +36,20 @@ export const POLICY_TIME_ZONE = "UTC";
 /** Cookie in which the browser reports its IANA time zone (components/layout/time-zone-cookie.tsx). */
 export const TIME_ZONE_COOKIE = "tz";
 
+/**
+ * The zone a `tz` cookie names, as the cookie API gives it (already percent-decoded once; decoded
+ * once more, as the browser writes `encodeURIComponent(zone)`), else UTC. A value that does not
+ * decode (`%25ZZ` arrives as `%ZZ`) is UTC too: a malformed cookie must not break every page.
+ */
+export function timeZoneOfCookie(value: string | undefined): string {
+  if (!value) return "UTC";
+  try {
+    return validTimeZone(decodeURIComponent(value));
+  } catch {
+    return "UTC";
+  }
+}
+
 /** `value` if it is a time zone that Intl knows (IANA name, e.g. `Europe/Brussels`), else UTC. */
 export function validTimeZone(value: unknown): string {
   if (typeof value !== "string" || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return "UTC";

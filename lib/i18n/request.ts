@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { TIME_ZONE_COOKIE, validTimeZone } from "../dates";
+import { TIME_ZONE_COOKIE, timeZoneOfCookie } from "../dates";
 import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from "./locales";
 import { messages } from "./messages";
 
@@ -13,7 +13,7 @@ export async function requestLocale(): Promise<Locale> {
 
 /** The visitor's time zone as their browser reported it (components/layout/time-zone-cookie.tsx), else UTC. */
 export async function requestTimeZone(): Promise<string> {
-  return validTimeZone(decodeURIComponent((await cookies()).get(TIME_ZONE_COOKIE)?.value ?? ""));
+  return timeZoneOfCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value);
 }
 
 export default getRequestConfig(async () => {
