@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatMoment, formatTimeOfDay, isCalendarDay, timeZoneOfCookie, validTimeZone, wholeDaysUntil } from "./dates";
+import { formatMoment, formatTimeOfDay, isCalendarDay, mailTime, timeZoneOfCookie, validTimeZone, wholeDaysUntil } from "./dates";
 
 test("only real calendar days pass", () => {
   for (const day of ["2026-02-28", "2028-02-29", "2026-12-31"]) assert.ok(isCalendarDay(day), day);
@@ -24,6 +24,15 @@ test("a browser's time zone is believed only when Intl knows it", () => {
   assert.equal(validTimeZone("Europe/Brussels"), "Europe/Brussels");
   assert.equal(validTimeZone("Pacific/Auckland"), "Pacific/Auckland");
   for (const junk of ["", "Mars/Olympus", "Europe/Brussels\u0000", "../../etc", null, 42, "x".repeat(100)]) assert.equal(validTimeZone(junk), "UTC", String(junk));
+});
+
+// The formats are kept per kind, language and zone: one asked first must not answer for another.
+test("a mail's moment is in the reader's language, one after another, and always in UTC", () => {
+  const at = new Date("2026-11-30T21:40:12Z");
+  assert.equal(mailTime(at, "en"), "November 30, 2026 at 9:40:12 PM UTC");
+  assert.match(mailTime(at, "fr"), /^30 novembre 2026 (à )?21:40:12 UTC$/);
+  assert.match(mailTime(at, "nl"), /^30 november 2026 (om )?21:40:12 UTC$/);
+  assert.equal(mailTime(at, "xx"), "November 30, 2026 at 9:40:12 PM UTC", "an unknown language reads as the default");
 });
 
 // A tz cookie of "%25ZZ" (the cookie API hands over "%ZZ") made every page, /login included, answer 500.
