@@ -53,8 +53,9 @@ export function timeZoneOfCookie(value: string | undefined): string {
 /** `value` if it is a time zone that Intl knows (IANA name, e.g. `Europe/Brussels`), else UTC. */
 export function validTimeZone(value: unknown): string {
   if (typeof value !== "string" || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return "UTC";
+  // Intl reads zone names without regard to case (ECMA-402) and answers the canonical spelling.
   try {
-    return keptFormat(`zone ${value}`, () => new Intl.DateTimeFormat("en", { timeZone: value })).resolvedOptions().timeZone;
+    return keptFormat(`zone ${value.toLowerCase()}`, () => new Intl.DateTimeFormat("en", { timeZone: value })).resolvedOptions().timeZone;
   } catch {
     return "UTC";
   }
