@@ -38,8 +38,9 @@ export async function attemptPassword(email: string, password: string, client: C
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
   if (ok && user) {
     for (const c of claims) if (c.rule === ADDRESS_RULE) await release(c);
-    await reset(accountKey(normalized));
-    if (device) await reset(deviceKey(device.nonce));
+    const claimOf = (key: string) => claims.find((c) => c.key === key);
+    await reset(accountKey(normalized), claimOf(accountKey(normalized)));
+    if (device) await reset(deviceKey(device.nonce), claimOf(deviceKey(device.nonce)));
     return { ok: true, user };
   }
   const counted = claims[claims.length - 1]!;

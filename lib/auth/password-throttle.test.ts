@@ -165,3 +165,22 @@ test("support sees an account's password failures: the count since the last succ
   assert.equal(shown?.failures, 3);
   assert.equal(shown?.lastIp, "198.51.100.77");
 });
+
+test("a right password takes back its own stamp: support still reads the last failed password, not the sign-in", async () => {
+  const user = await newAccount();
+  assert.deepEqual(await attempts(user.email, "wrong password", 1, "203.0.113.9"), ["invalid"]);
+  const failed = await db.passwordThrottle.findUniqueOrThrow({ where: { key: accountKey(user.email) } });
+  assert.deepEqual(await attempts(user.email, PASSWORD, 1, "198.51.100.200"), ["ok"]);
+  const after = await db.passwordThrottle.findUniqueOrThrow({ where: { key: accountKey(user.email) } });
+  assert.equal(after.failures, 0);
+  assert.equal(after.lastFailureAt?.getTime(), failed.lastFailureAt?.getTime(), "the failure's time, not the sign-in's");
+  assert.equal(after.lastIp, "203.0.113.9");
+  // The address that signed in had never failed: its row says so, and its count is back to 0.
+  const address = await db.passwordThrottle.findUniqueOrThrow({ where: { key: "address:198.51.100.200" } });
+  assert.equal(address.failures, 0);
+  assert.equal(address.lastFailureAt, null);
+  // An account that never failed shows no failure after signing in.
+  const fresh = await newAccount();
+  assert.deepEqual(await attempts(fresh.email, PASSWORD, 1, "198.51.100.201"), ["ok"]);
+  assert.equal((await db.passwordThrottle.findUniqueOrThrow({ where: { key: accountKey(fresh.email) } })).lastFailureAt, null);
+});

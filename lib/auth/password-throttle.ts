@@ -30,7 +30,8 @@ export const addressKey = (ip: string) => `address:${ip.slice(0, 64)}`;
 /** A browser that signed in to the account before (OWASP's device cookie): only its own failures count. */
 export const deviceKey = (nonce: string) => `device:${nonce}`;
 
-export type Claim = { key: string; rule: Rule; failures: number };
+/** A counted attempt: its key and rule, the count it made, when it stamped the key, and the stamp it replaced. */
+export type Claim = { key: string; rule: Rule; failures: number; at: Date; before: { lastFailureAt: Date | null; lastIp: string | null } };
 export type Refusal = { allowed: false; retryAt: Date };
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
@@ -48,7 +49,9 @@ export async function claim(key: string, rule: Rule, ip: string | null | undefin
     const forgotten = !row?.lastFailureAt || now - row.lastFailureAt.getTime() > rule.forgetAfterMs;
     const failures = (row && !forgotten ? row.failures : 0) + 1;
     const delay = delayAfter(failures, rule);
-    const data = { failures, blockedUntil: delay ? new Date(now + delay) : null, lastFailureAt: new Date(now), lastIp: ip?.slice(0, 64) ?? null };
+    const at = new Date(now);
+    const data = { failures, blockedUntil: delay ? new Date(now + delay) : null, lastFailureAt: at, lastIp: ip?.slice(0, 64) ?? null };
+    const before = { lastFailureAt: row?.lastFailureAt ?? null, lastIp: row?.lastIp ?? null };
     if (!row) {
       const created = await db.passwordThrottle.create({ data: { key, ...data } }).then(
         () => true,
@@ -57,27 +60,43 @@ export async function claim(key: string, rule: Rule, ip: string | null | undefin
           throw error;
         },
       );
-      if (created) return { allowed: true, key, rule, failures };
+      if (created) return { allowed: true, key, rule, failures, at, before };
       continue;
     }
     const { count } = await db.passwordThrottle.updateMany({
       where: { key, failures: row.failures, blockedUntil: row.blockedUntil, lastFailureAt: row.lastFailureAt },
       data,
     });
-    if (count === 1) return { allowed: true, key, rule, failures };
+    if (count === 1) return { allowed: true, key, rule, failures, at, before };
   }
   // Still contended after all those tries: ask for a retry rather than count past the budget.
   return { allowed: false, retryAt: new Date(now + 1000) };
 }
 
-/** The password was right: the key's count starts again (an account, a trusted browser). */
-export async function reset(key: string): Promise<void> {
-  await db.passwordThrottle.updateMany({ where: { key }, data: { failures: 0, blockedUntil: null } });
+// A claim stamps its key as a failure before the password is compared; when it was right, the
+// stamp it replaced is put back (what support reads as the last failed password), unless another
+// attempt stamped the key since.
+const stampOf = (claimed: Claim) => ({ where: { key: claimed.key, lastFailureAt: claimed.at }, data: claimed.before });
+
+/**
+ * The password was right: the key's count starts again (an account, a trusted browser). `claimed`:
+ * this attempt's claim on the key, if it made one, whose stamp is taken back.
+ */
+export async function reset(key: string, claimed?: Claim): Promise<void> {
+  const data = { failures: 0, blockedUntil: null };
+  if (claimed) {
+    const stamp = stampOf(claimed);
+    const { count } = await db.passwordThrottle.updateMany({ where: stamp.where, data: { ...data, ...stamp.data } });
+    if (count === 1) return;
+  }
+  await db.passwordThrottle.updateMany({ where: { key }, data });
 }
 
-/** The password was right: the claim is taken back, but earlier failures still count (a client address). */
+/** The password was right: the claim is taken back, its stamp too, but earlier failures still count (a client address). */
 export async function release(claimed: Claim): Promise<void> {
-  await db.passwordThrottle.updateMany({ where: { key: claimed.key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  const stamp = stampOf(claimed);
+  const { count } = await db.passwordThrottle.updateMany({ where: { ...stamp.where, failures: { gt: 0 } }, data: { failures: { decrement: 1 }, ...stamp.data } });
+  if (count === 0) await db.passwordThrottle.updateMany({ where: { key: claimed.key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
   await db.passwordThrottle.updateMany({ where: { key: claimed.key, failures: { lt: claimed.rule.freeFailures } }, data: { blockedUntil: null } });
 }
 
