@@ -9,7 +9,7 @@ import { isPostgres } from "@/lib/config";
  * 2FA nor an exemption.
  */
 export async function generateAccounts(count: number, createdAt: Date, prefix = "gen"): Promise<number> {
-  const postgres = isPostgres(process.env.DATABASE_URL ?? "");
+  const postgres = isPostgres();
   const values: unknown[] = [];
   // One parameter per use: $n on PostgreSQL, ? on SQLite.
   const param = (value: unknown) => (values.push(value), postgres ? `$${values.length}` : "?");
