@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { config, isPostgres, sqlitePath } from "./config";
+import { withKeptStatements } from "./db/statement-cache";
 
 // Both clients come from one schema, so they share one API; the SQLite one names the type.
 export type Db = SqliteClient;
@@ -16,7 +17,7 @@ function connect(): Db {
   }
   const file = sqlitePath(url);
   mkdirSync(dirname(file), { recursive: true });
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) });
+  return new SqliteClient({ adapter: withKeptStatements(new PrismaBetterSqlite3({ url: file, timeout: 10_000 })) });
 }
 
 const globalForDb = globalThis as unknown as { portalDb?: Db };

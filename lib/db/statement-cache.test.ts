@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { mock, test } from "node:test";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+import { KEPT_STATEMENTS, withKeptStatements } from "./statement-cache";
+
+const text = { scalarType: "string", arity: "scalar" } as const;
+const query = (sql: string, ...args: string[]) => ({ sql, args, argTypes: args.map(() => text) });
+
+async function connect() {
+  const file = join(mkdtempSync(join(tmpdir(), "kept-statements-")), "test.db");
+  const compiles = mock.method(Database.prototype, "prepare");
+  const adapter = await withKeptStatements(new PrismaBetterSqlite3({ url: file })).connect();
+  await adapter.executeScript("CREATE TABLE note (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
+  return { adapter, compiles: () => compiles.mock.callCount(), done: () => compiles.mock.restore() };
+}
+
+test("a statement is compiled once and answers each run with that run's arguments", async () => {
+  const { adapter, compiles, done } = await connect();
+  try {
+    const insert = "INSERT INTO note (id, body) VALUES (?, ?)";
+    const select = "SELECT id, body FROM note WHERE id = ?";
+    await adapter.executeRaw(query(insert, "a", "first"));
+    await adapter.executeRaw(query(insert, "b", "second"));
+    const before = compiles();
+    const a = await adapter.queryRaw(query(select, "a"));
+    const b = await adapter.queryRaw(query(select, "b"));
+    const none = await adapter.queryRaw(query(select, "c"));
+    assert.deepEqual(a.rows, [["a", "first"]]);
+    assert.deepEqual(b.rows, [["b", "second"]], "the second run must not answer with the first run's arguments");
+    assert.deepEqual(none.rows, []);
+    assert.deepEqual(a.columnNames, ["id", "body"]);
+    assert.equal(compiles() - before, 1, "three runs of one SQL text: one compile");
+    await adapter.executeRaw(query(insert, "c", "third"));
+    assert.equal(compiles() - before, 1, "the insert was kept from before");
+  } finally {
+    done();
+    await adapter.dispose();
+  }
+});
+
+test("a refused statement reports its error and the kept statement works again", async () => {
+  const { adapter, done } = await connect();
+  try {
+    const insert = "INSERT INTO note (id, body) VALUES (?, ?)";
+    await adapter.executeRaw(query(insert, "a", "first"));
+    await assert.rejects(adapter.executeRaw(query(insert, "a", "again")), (error: { cause?: { kind?: string } }) => error.cause?.kind === "UniqueConstraintViolation");
+    assert.equal(await adapter.executeRaw(query(insert, "b", "second")), 1);
+  } finally {
+    done();
+    await adapter.dispose();
+  }
+});
+
+test("a transaction rolled back leaves nothing, with statements kept across it", async () => {
+  const { adapter, done } = await connect();
+  try {
+    const insert = "INSERT INTO note (id, body) VALUES (?, ?)";
+    await adapter.executeRaw(query(insert, "a", "first"));
+    const tx = await adapter.startTransaction();
+    await tx.executeRaw(query(insert, "b", "second"));
+    await tx.executeRaw(query("ROLLBACK"));
+    await tx.rollback();
+    const rows = await adapter.queryRaw(query("SELECT id FROM note ORDER BY id"));
+    assert.deepEqual(rows.rows, [["a"]]);
+  } finally {
+    done();
+    await adapter.dispose();
+  }
+});
+
+test("more SQL texts than are kept: the oldest is dropped and compiled again when it returns", async () => {
+  const { adapter, compiles, done } = await connect();
+  try {
+    const first = "SELECT 0 AS n";
+    await adapter.queryRaw(query(first));
+    for (let n = 1; n <= KEPT_STATEMENTS; n++) await adapter.queryRaw(query(`SELECT ${n} AS n`));
+    const before = compiles();
+    const again = await adapter.queryRaw(query(first));
+    assert.deepEqual(again.rows, [[0]]);
+    assert.equal(compiles() - before, 1, "the first text was dropped to keep the bound");
+  } finally {
+    done();
+    await adapter.dispose();
+  }
+});

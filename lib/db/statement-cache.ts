@@ -1,0 +1,66 @@
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+import { LRUCache } from "lru-cache";
+
+// Prisma's better-sqlite3 adapter compiles every query's SQL anew (`prepare`, then `bind` its
+// arguments), about 30 times per sign-in: the compile was 3% of the server's CPU under load, and
+// each compiled statement holds native memory until the garbage collector finalizes it. Prisma
+// sends the same few hundred SQL texts over and over, so they are compiled once per connection
+// and kept here (issue 11). Kept statements are safe to share: better-sqlite3 runs each one to its
+// end synchronously (the adapter never iterates), and SQLite compiles a kept statement again by
+// itself after a schema change.
+
+/** How many compiled statements a connection keeps (least recently used dropped first). */
+export const KEPT_STATEMENTS = 500;
+
+type Args = unknown[];
+type Factory = Pick<PrismaBetterSqlite3, "provider" | "adapterName" | "connect">;
+type Adapter = Awaited<ReturnType<Factory["connect"]>>;
+
+// What the adapter does with `prepare(sql).bind(args)`; a compiled statement can be bound only
+// once, so the arguments are handed to each run instead.
+type Bound = { reader: boolean; run(): BetterSqlite3.RunResult; columns(): BetterSqlite3.ColumnDefinition[]; raw(): { all(): unknown[] } };
+type Prepared = { bind(args: Args): Bound; run(): BetterSqlite3.RunResult };
+
+function keepStatements(connection: BetterSqlite3.Database): (sql: string) => Prepared {
+  const kept = new LRUCache<string, BetterSqlite3.Statement<Args>>({ max: KEPT_STATEMENTS });
+  const compile = connection.prepare.bind(connection);
+  return (sql) => {
+    let statement = kept.get(sql);
+    if (!statement) {
+      statement = compile(sql) as BetterSqlite3.Statement<Args>;
+      // Rows as arrays, as the adapter reads them; set once, it stays with the statement.
+      if (statement.reader) statement.raw(true);
+      kept.set(sql, statement);
+    }
+    const compiled = statement;
+    const bound = (args: Args): Bound => ({
+      reader: compiled.reader,
+      run: () => compiled.run(args),
+      columns: () => compiled.columns(),
+      raw: () => ({ all: () => compiled.all(args) }),
+    });
+    return { bind: bound, run: () => compiled.run() };
+  };
+}
+
+/**
+ * Wraps Prisma's better-sqlite3 adapter factory so that each connection it opens keeps its
+ * compiled statements (at most KEPT_STATEMENTS, by SQL text). Takes the factory; returns one
+ * that connects the same way. Throws nothing itself; queries throw what the adapter throws.
+ */
+export function withKeptStatements(factory: Factory): Factory {
+  const keep = async (connecting: Promise<Adapter>) => {
+    const adapter = await connecting;
+    const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    const prepare = keepStatements(connection);
+    // The adapter reads `this.client.prepare(sql)`; only that is replaced, on this connection.
+    Object.defineProperty(connection, "prepare", { value: prepare, configurable: true });
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => keep(factory.connect()),
+  };
+}
