@@ -269,7 +269,7 @@ async function cpuByStep(server: ServerProcess, users: BenchUser[], cursor: { ne
 
 // ---- a run at one concurrency -------------------------------------------------------------------
 
-type RunResult = { concurrency: number; signIns: number; errors: number; seconds: number; times: Record<Step | "static" | "login", number[]>; cpu: number; mainCpu: number; rss: number };
+type RunResult = { concurrency: number; signIns: number; errors: number; seconds: number; times: Record<Step | "static" | "login", number[]>; cpu: number; mainCpu: number; clientCpu: number; rss: number };
 
 /** Latency probes during a run: `url` fetched every `pauseMs` (plus its own time) until `until()`. */
 async function probe(url: string, until: () => boolean, times: number[], pauseMs: number) {
@@ -293,6 +293,7 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
   let firstError: unknown;
   const cpu0 = server.cpu();
   const main0 = server.mainThreadCpu();
+  const client0 = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const over = () => performance.now() >= deadline;
@@ -315,7 +316,8 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
   await Promise.all([...Array.from({ length: concurrency }, loop), probe(staticUrl, over, times.static, 100), probe(`${server.url}/login`, over, times.login, 1000)]);
   const elapsed = (performance.now() - started) / 1000;
   if (firstError) console.log(`  first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
-  return { concurrency, signIns, errors, seconds: elapsed, times, cpu: server.cpu() - cpu0, mainCpu: server.mainThreadCpu() - main0, rss: server.rss() };
+  const client = process.cpuUsage(client0);
+  return { concurrency, signIns, errors, seconds: elapsed, times, cpu: server.cpu() - cpu0, mainCpu: server.mainThreadCpu() - main0, clientCpu: (client.user + client.system) / 1e6, rss: server.rss() };
 }
 
 function report(result: RunResult, compareSeconds: number, cores: number) {
@@ -333,7 +335,8 @@ function report(result: RunResult, compareSeconds: number, cores: number) {
   );
   console.log(
     `    server CPU per sign-in ${(cpuPer * 1000).toFixed(0)} ms (non-hash ≈ ${(nonHash * 1000).toFixed(0)} ms; main thread ${((result.mainCpu / result.signIns) * 1000).toFixed(0)} ms), ` +
-      `cores used ${(result.cpu / result.seconds).toFixed(2)}, main thread ${(100 * result.mainCpu / Math.max(result.cpu, 1e-9)).toFixed(0)}% of the CPU, RSS ${result.rss.toFixed(0)} MiB`,
+      `cores used ${(result.cpu / result.seconds).toFixed(2)}, main thread ${(100 * result.mainCpu / Math.max(result.cpu, 1e-9)).toFixed(0)}% of the CPU, RSS ${result.rss.toFixed(0)} MiB; ` +
+      `this bench's own CPU ${((result.clientCpu / result.signIns) * 1000).toFixed(0)} ms per sign-in (it shares the machine)`,
   );
   console.log(line("password step", result.times.password));
   console.log(line("code page (router)", result.times.verify));
@@ -393,7 +396,7 @@ export async function loadBenchmark(options: LoadOptions) {
     const atStart = server.rss();
     console.log(`  server pid ${server.child.pid}, RSS at start ${atStart.toFixed(0)} MiB; a static file: ${asset}`);
     // The server's code is compiled as it first runs: a few seconds of sign-ins, not counted, first.
-    const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+    const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
     if (warmup > 0) {
       const result = await run(server, users, cursor, 8, warmup, server.url + asset);
       console.log(`  warm-up, not counted: ${result.signIns} sign-ins at concurrency 8 in ${result.seconds.toFixed(1)} s`);
