@@ -109,20 +109,27 @@ export function settingsInput<G extends SettingGroup>(group: G) {
 
 /**
  * Saves the settings given (one transaction; the others are pinned at their current value);
- * returns the settings before and after, for the audit trail. `input` must have passed settingsInput.
+ * returns the settings before and after, for the audit trail, and how many trusted browsers were
+ * forgotten: turning "trusted browsers" off (0 days) forgets every one of them in the same
+ * transaction, so turning it on again later trusts none of the old ones. `input` must have passed
+ * settingsInput.
  */
 export async function savePolicySettings(input: Partial<PolicySettings>, adminId: string) {
   const before = await policySettings();
   const after = { ...before, ...input } as PolicySettings;
   const now = new Date();
-  await db.$transaction(
-    names.map((n) => {
-      const f = SETTING_FIELDS[n] as unknown as Field<unknown>;
-      const value = f.stored(after[n]);
-      return db.setting.upsert({ where: { key: f.key }, create: { key: f.key, value, updatedBy: adminId }, update: { value, updatedAt: now, updatedBy: adminId } });
-    }),
-  );
-  return { before, after };
+  const upserts = names.map((n) => {
+    const f = SETTING_FIELDS[n] as unknown as Field<unknown>;
+    const value = f.stored(after[n]);
+    return db.setting.upsert({ where: { key: f.key }, create: { key: f.key, value, updatedBy: adminId }, update: { value, updatedAt: now, updatedBy: adminId } });
+  });
+  if (after.trustedBrowserDays > 0) {
+    await db.$transaction(upserts);
+    return { before, after, forgottenTrustedBrowsers: 0 };
+  }
+  // Off: nothing trusted before stays trusted (lib/auth/trusted-browser.ts reads these rows).
+  const [forgotten] = await db.$transaction([db.trustedBrowser.deleteMany({}), ...upserts]);
+  return { before, after, forgottenTrustedBrowsers: forgotten.count };
 }
 
 /** The day the rollout was announced: the setting, or the first reminder's day before the date. */

@@ -117,9 +117,11 @@ export async function savePolicy(_: PolicyState, form: FormData): Promise<Policy
     const current = await policySettings();
     return { values, preview: await previewPolicy(current, { ...current, ...input.data }) };
   }
-  const { before, after } = await savePolicySettings(input.data, admin.id);
+  const { before, after, forgottenTrustedBrowsers } = await savePolicySettings(input.data, admin.id);
   // A save that changes nothing (a second click, "Save" on an untouched form) is no change to audit.
-  if (JSON.stringify(before) !== JSON.stringify(after)) await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after } });
+  if (JSON.stringify(before) !== JSON.stringify(after) || forgottenTrustedBrowsers) {
+    await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after, ...(forgottenTrustedBrowsers && { forgottenTrustedBrowsers }) } });
+  }
   revalidatePath("/admin", "layout");
   return { saved: true };
 }

@@ -2,6 +2,7 @@ import "@/test/support/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
+import { policySettings, savePolicySettings } from "@/lib/settings";
 import { createUser } from "@/lib/users";
 import { forgetTrustedBrowsers } from "./trusted-browser";
 
@@ -32,4 +33,21 @@ test("forgetting trusted browsers is audited and mailed to the owner, saying who
   assert.match(bySupport!.text, /our support team forgot 2 trusted browsers/);
   const events = await db.auditEvent.findMany({ where: { userId: owner.id, event: "trusted_browser.forgotten" }, orderBy: { createdAt: "asc" } });
   assert.deepEqual(events.map((e) => e.actorId), [null, admin.id]);
+});
+
+test("turning trusted browsers off forgets every one of them, so turning the option on again trusts none of the old ones", async () => {
+  const owner = await createUser({ email: "policy-off@example.test", password: "a long password" });
+  const other = await createUser({ email: "policy-off-2@example.test", password: "a long password" });
+  const on = await savePolicySettings({ trustedBrowserDays: 30 }, "test-admin");
+  assert.equal(on.forgottenTrustedBrowsers, 0);
+  await trust(owner.id, 2);
+  await trust(other.id, 1);
+  await savePolicySettings({ trustedBrowserDays: 14 }, "test-admin");
+  assert.equal(await db.trustedBrowser.count({ where: { userId: { in: [owner.id, other.id] } } }), 3, "a shorter window keeps them (it applies to them when they are used)");
+
+  const off = await savePolicySettings({ trustedBrowserDays: 0 }, "test-admin");
+  assert.equal(off.forgottenTrustedBrowsers, 3);
+  await savePolicySettings({ trustedBrowserDays: 30 }, "test-admin");
+  assert.equal(await db.trustedBrowser.count(), 0, "nothing trusted before the option went off is trusted after it is back on");
+  assert.equal((await policySettings()).trustedBrowserDays, 30);
 });
