@@ -226,6 +226,10 @@ test.describe("in a browser in Los Angeles (point 13)", () => {
     const banner = page.getByRole("complementary", { name: "Two-factor authentication" });
     await expect(banner).toContainText(/mandatory on .* at 00:00 UTC\./);
     await expect(banner).toContainText(/\(That is .* at 1[67]:00 (PST|PDT|GMT-[78]) in your time zone\.\)/);
+    // The security page's list of sessions says when, in the reader's zone, named.
+    await page.goto("/settings/security");
+    const sessions = page.getByRole("list", { name: "Where you're signed in" });
+    await expect(sessions.getByText(/Last active: .+ (PST|PDT|GMT-[78])/)).toBeVisible();
   });
 });
 
