@@ -15,7 +15,7 @@ async function connect() {
   const compiles = mock.method(Database.prototype, "prepare");
   const adapter = await withKeptStatements(new PrismaBetterSqlite3({ url: file })).connect();
   await adapter.executeScript("CREATE TABLE note (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
-  return { adapter, compiles: () => compiles.mock.callCount(), done: () => compiles.mock.restore() };
+  return { adapter, file, compiles: () => compiles.mock.callCount(), done: () => compiles.mock.restore() };
 }
 
 test("a statement is compiled once and answers each run with that run's arguments", async () => {
@@ -83,6 +83,43 @@ test("more SQL texts than are kept: the oldest is dropped and compiled again whe
     assert.deepEqual(again.rows, [[0]]);
     assert.equal(compiles() - before, 1, "the first text was dropped to keep the bound");
   } finally {
+    done();
+    await adapter.dispose();
+  }
+});
+
+test("after a schema change, a kept reader names the columns it now returns", async () => {
+  const { adapter, done } = await connect();
+  try {
+    const all = "SELECT * FROM note";
+    await adapter.executeRaw(query("INSERT INTO note (id, body) VALUES (?, ?)", "a", "first"));
+    assert.deepEqual((await adapter.queryRaw(query(all))).columnNames, ["id", "body"]);
+    // On this connection, as `$executeRawUnsafe("ALTER TABLE …")` would.
+    await adapter.executeRaw(query("ALTER TABLE note ADD COLUMN tag TEXT DEFAULT 'new'"));
+    for (const run of ["first run", "second run"]) {
+      const after = await adapter.queryRaw(query(all));
+      assert.deepEqual(after.columnNames, ["id", "body", "tag"], run);
+      assert.deepEqual(after.rows, [["a", "first", "new"]], run);
+    }
+  } finally {
+    done();
+    await adapter.dispose();
+  }
+});
+
+test("after another connection rebuilds a table, a kept reader names the columns it now returns", async () => {
+  const { adapter, file, done } = await connect();
+  const other = new Database(file);
+  try {
+    const all = "SELECT * FROM note";
+    await adapter.queryRaw(query(all));
+    // As a migration run by another process would: a table rebuilt with other columns.
+    other.exec("DROP TABLE note; CREATE TABLE note (secret TEXT, id TEXT PRIMARY KEY, body TEXT); INSERT INTO note VALUES ('s', 'b', 'second')");
+    const after = await adapter.queryRaw(query(all));
+    assert.deepEqual(after.columnNames, ["secret", "id", "body"]);
+    assert.deepEqual(after.rows, [["s", "b", "second"]]);
+  } finally {
+    other.close();
     done();
     await adapter.dispose();
   }

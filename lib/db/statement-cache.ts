@@ -24,7 +24,8 @@ type Prepared = { bind(args: Args): Bound; run(): BetterSqlite3.RunResult };
 
 function keepStatements(connection: BetterSqlite3.Database): (sql: string) => Prepared {
   // A statement's columns are read once too (describing them cost about 1% of the server's CPU
-  // under load); Prisma names every column it reads, so they stay what they were.
+  // under load); Prisma names every column it reads, so they stay what they were. A schema change
+  // that keeps the width but renames or retypes a column of `SELECT *` is not seen (Prisma sends none).
   type Kept = { statement: BetterSqlite3.Statement<Args>; columns?: BetterSqlite3.ColumnDefinition[] };
   const kept = new LRUCache<string, Kept>({ max: KEPT_STATEMENTS });
   const compile = connection.prepare.bind(connection);
@@ -38,12 +39,23 @@ function keepStatements(connection: BetterSqlite3.Database): (sql: string) => Pr
     }
     const { statement: compiled } = entry;
     const known = entry;
-    const bound = (args: Args): Bound => ({
-      reader: compiled.reader,
-      run: () => compiled.run(args),
-      columns: () => (known.columns ??= compiled.columns()),
-      raw: () => ({ all: () => compiled.all(args) }),
-    });
+    const bound = (args: Args): Bound => {
+      let rows: unknown[][] | undefined;
+      return {
+        reader: compiled.reader,
+        run: () => compiled.run(args),
+        // The adapter asks for the columns first, then the rows. The statement runs first here: one
+        // compiled before a schema change (by this connection or another) is compiled again by
+        // SQLite when it runs, and only then describes its new columns. The description kept is
+        // described again when the rows are not as wide as it (a column added or dropped: SELECT *).
+        columns: () => {
+          rows = compiled.all(args) as unknown[][];
+          if (!known.columns || (rows.length > 0 && rows[0]!.length !== known.columns.length)) known.columns = compiled.columns();
+          return known.columns;
+        },
+        raw: () => ({ all: () => rows ?? compiled.all(args) }),
+      };
+    };
     return { bind: bound, run: () => compiled.run() };
   };
 }
