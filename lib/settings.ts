@@ -110,7 +110,7 @@ export function settingsInput<G extends SettingGroup>(group: G) {
 /**
  * Saves the settings given (one transaction; the others are pinned at their current value);
  * returns the settings before and after, for the audit trail, and how many trusted browsers were
- * forgotten: turning "trusted browsers" off (0 days) forgets every one of them in the same
+ * forgotten: setting "trusted browsers" to 0 days (off) forgets every one of them in the same
  * transaction, so turning it on again later trusts none of the old ones. `input` must have passed
  * settingsInput.
  */
@@ -123,7 +123,9 @@ export async function savePolicySettings(input: Partial<PolicySettings>, adminId
     const value = f.stored(after[n]);
     return db.setting.upsert({ where: { key: f.key }, create: { key: f.key, value, updatedBy: adminId }, update: { value, updatedAt: now, updatedBy: adminId } });
   });
-  if (after.trustedBrowserDays > 0) {
+  // Only a save that sets 0 (the rollout form's) forgets: another group's save (the recovery
+  // settings) leaves the rows alone, and says nothing about them in its audit event.
+  if (input.trustedBrowserDays !== 0) {
     await db.$transaction(upserts);
     return { before, after, forgottenTrustedBrowsers: 0 };
   }

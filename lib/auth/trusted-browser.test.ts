@@ -51,3 +51,13 @@ test("turning trusted browsers off forgets every one of them, so turning the opt
   assert.equal(await db.trustedBrowser.count(), 0, "nothing trusted before the option went off is trusted after it is back on");
   assert.equal((await policySettings()).trustedBrowserDays, 30);
 });
+
+test("saving the recovery settings forgets no trusted browser (only the rollout form's 0 days does, audited there)", async () => {
+  const owner = await createUser({ email: "policy-recovery@example.test", password: "a long password" });
+  // Off (the default), with browsers trusted while it was on (environment, or before an upgrade).
+  await savePolicySettings({ trustedBrowserDays: 0 }, "test-admin");
+  await trust(owner.id, 2);
+  const saved = await savePolicySettings({ maxCodeHours: 4, secondAdmin: "auto" }, "test-admin");
+  assert.equal(saved.forgottenTrustedBrowsers, 0);
+  assert.equal(await db.trustedBrowser.count({ where: { userId: owner.id } }), 2, "lib/actions/recovery.ts audits no forgotten browser: it must forget none");
+});
