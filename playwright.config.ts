@@ -42,6 +42,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${servers.main.port}`,
     locale: "en-GB",
+    // The browser's zone is UTC whatever the machine's (pages name times in the reader's zone);
+    // tests about other zones set their own.
+    timezoneId: "UTC",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { mock, test } from "node:test";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
-import { KEPT_STATEMENTS, withKeptStatements } from "./statement-cache";
+import { KEPT_STATEMENTS, LONGEST_KEPT_SQL, withKeptStatements } from "./statement-cache";
 
 const text = { scalarType: "string", arity: "scalar" } as const;
 const query = (sql: string, ...args: string[]) => ({ sql, args, argTypes: args.map(() => text) });
@@ -120,6 +120,22 @@ test("after another connection rebuilds a table, a kept reader names the columns
     assert.deepEqual(after.rows, [["s", "b", "second"]]);
   } finally {
     other.close();
+    done();
+    await adapter.dispose();
+  }
+});
+
+test("a long SQL text (a bulk insert, a long IN list) is compiled each time, not kept: memory stays bounded", async () => {
+  const { adapter, compiles, done } = await connect();
+  try {
+    const ids = Array.from({ length: Math.ceil(LONGEST_KEPT_SQL / 2) }, (_, i) => `id${i}`);
+    const long = `SELECT id FROM note WHERE id IN (${ids.map(() => "?").join(",")})`;
+    assert.ok(long.length > LONGEST_KEPT_SQL);
+    await adapter.executeRaw(query("INSERT INTO note (id, body) VALUES (?, ?)", "id7", "seven"));
+    const before = compiles();
+    for (let i = 0; i < 3; i++) assert.deepEqual((await adapter.queryRaw(query(long, ...ids))).rows, [["id7"]]);
+    assert.equal(compiles() - before, 3, "not kept: compiled for each run");
+  } finally {
     done();
     await adapter.dispose();
   }

@@ -6,12 +6,20 @@ import { LRUCache } from "lru-cache";
 // arguments), about 30 times per sign-in: the compile was 3% of the server's CPU under load, and
 // each compiled statement holds native memory until the garbage collector finalizes it. Prisma
 // sends the same few hundred SQL texts over and over, so they are compiled once per connection
-// and kept here (issue 11). Kept statements are safe to share: better-sqlite3 runs each one to its
-// end synchronously (the adapter never iterates), and SQLite compiles a kept statement again by
-// itself after a schema change.
+// and kept here (issue 11), within a bound of count and of size. Kept statements are safe to
+// share: better-sqlite3 runs each one to its end synchronously (the adapter never iterates), and
+// SQLite compiles a kept statement again by itself after a schema change.
 
 /** How many compiled statements a connection keeps (least recently used dropped first). */
 export const KEPT_STATEMENTS = 500;
+/**
+ * The longest SQL text kept (characters), and the total kept. Prisma writes a new text for each
+ * length of an `IN (…)` list and each row count of a `createMany`; a compiled statement's native
+ * memory grows with its text (about 0.5 MiB for a 1,000-row insert), and such bulk statements
+ * are rare and work on many rows, so they are compiled each time instead.
+ */
+export const LONGEST_KEPT_SQL = 16_384;
+export const KEPT_SQL_CHARS = 1_000_000;
 
 type Args = unknown[];
 type Factory = Pick<PrismaBetterSqlite3, "provider" | "adapterName" | "connect">;
@@ -27,7 +35,7 @@ function keepStatements(connection: BetterSqlite3.Database): (sql: string) => Pr
   // under load); Prisma names every column it reads, so they stay what they were. A schema change
   // that keeps the width but renames or retypes a column of `SELECT *` is not seen (Prisma sends none).
   type Kept = { statement: BetterSqlite3.Statement<Args>; columns?: BetterSqlite3.ColumnDefinition[] };
-  const kept = new LRUCache<string, Kept>({ max: KEPT_STATEMENTS });
+  const kept = new LRUCache<string, Kept>({ max: KEPT_STATEMENTS, maxSize: KEPT_SQL_CHARS, maxEntrySize: LONGEST_KEPT_SQL, sizeCalculation: (_, sql) => Math.max(1, sql.length) });
   const compile = connection.prepare.bind(connection);
   return (sql) => {
     let entry = kept.get(sql);
@@ -62,7 +70,8 @@ function keepStatements(connection: BetterSqlite3.Database): (sql: string) => Pr
 
 /**
  * Wraps Prisma's better-sqlite3 adapter factory so that each connection it opens keeps its
- * compiled statements (at most KEPT_STATEMENTS, by SQL text). Takes the factory; returns one
+ * compiled statements (at most KEPT_STATEMENTS and KEPT_SQL_CHARS, by SQL text; none longer than
+ * LONGEST_KEPT_SQL). Takes the factory; returns one
  * that connects the same way. Throws nothing itself; queries throw what the adapter throws.
  */
 export function withKeptStatements(factory: Factory): Factory {
