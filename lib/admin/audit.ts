@@ -187,8 +187,9 @@ export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actor
     case "reset_request.resolved":
     case "reset_request.rejected":
     case "users.exported":
-    case "policy.changed":
       return { key, values: { actor } };
+    case "policy.changed":
+      return { key, values: { actor, forgotten: Number(d.forgottenTrustedBrowsers ?? 0) } };
     case "sign_out_everywhere":
       return { key, values: { actor: line.actorName || line.actorEmail ? actor : "", sessions: Number(d.sessions ?? 0) } };
     case "sign_in": {
