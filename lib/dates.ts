@@ -141,3 +141,10 @@ export function addDays(day: string, days: number): string {
 export function calendarDaysUntil(date: Date, now: Date | number, zone: string): number {
   return Math.round((Date.parse(`${dayIn(date, zone)}T00:00:00Z`) - Date.parse(`${dayIn(now, zone)}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * How the user's lists (sessions, trusted browsers, passkeys) give a moment, for next-intl's
+ * `format.dateTime`: in the reader's time zone (the request's, lib/i18n/request.ts; UTC until the
+ * browser said it), named by timeStyle "long".
+ */
+export const LISTED_MOMENT = { dateStyle: "medium", timeStyle: "long" } as const;

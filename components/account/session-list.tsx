@@ -3,14 +3,14 @@ import type { listSessions } from "@/lib/auth/sessions";
 import { describeClient } from "@/lib/auth/user-agent";
 import { Card } from "@/components/ui/card";
 import { SessionTable } from "./session-actions";
+import { LISTED_MOMENT } from "@/lib/dates";
 
 type Session = Awaited<ReturnType<typeof listSessions>>[number];
 
 /** "Where you're signed in": each open session with browser and system, address, start and last use; this one marked. */
 export async function SessionList({ sessions, current }: { sessions: Session[]; current: string }) {
   const [t, format] = [await getTranslations("sessions"), await getFormatter()];
-  // In the reader's time zone (the browser's, lib/i18n/request.ts; UTC until known), named by timeStyle "long".
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "long" });
+  const when = (date: Date) => format.dateTime(date, LISTED_MOMENT);
   const rows = sessions.map((s) => {
     const { browser, system } = describeClient(s.userAgent);
     return {

@@ -3,12 +3,12 @@ import { MonitorCheck } from "lucide-react";
 import { listTrustedBrowsers } from "@/lib/auth/trusted-browser";
 import { Card } from "@/components/ui/card";
 import { TrustedBrowserTable } from "./trusted-browser-forms";
+import { LISTED_MOMENT } from "@/lib/dates";
 
 /** "Trusted browsers" of an account ("Firefox on Windows, trusted since…, last used…"), for its owner or, with `admin`, for support. */
 export async function TrustedBrowserList({ userId, admin = false }: { userId: string; admin?: boolean }) {
   const [t, format, browsers] = [await getTranslations("trustedBrowsers"), await getFormatter(), await listTrustedBrowsers(userId)];
-  // In the reader's time zone (the browser's, lib/i18n/request.ts; UTC until known), named by timeStyle "long".
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "long" });
+  const when = (date: Date) => format.dateTime(date, LISTED_MOMENT);
   const rows = browsers.map((b) => ({
     id: b.id,
     label: t("label", { browser: b.browser ?? t("unknownBrowser"), system: b.system ?? t("unknownSystem") }),

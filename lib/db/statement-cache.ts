@@ -37,16 +37,17 @@ function keepStatements(connection: BetterSqlite3.Database): (sql: string) => Pr
   type Kept = { statement: BetterSqlite3.Statement<Args>; columns?: BetterSqlite3.ColumnDefinition[] };
   const kept = new LRUCache<string, Kept>({ max: KEPT_STATEMENTS, maxSize: KEPT_SQL_CHARS, maxEntrySize: LONGEST_KEPT_SQL, sizeCalculation: (_, sql) => Math.max(1, sql.length) });
   const compile = connection.prepare.bind(connection);
+  const keep = (sql: string): Kept => {
+    const statement = compile(sql) as BetterSqlite3.Statement<Args>;
+    // Rows as arrays, as the adapter reads them; set once, it stays with the statement.
+    if (statement.reader) statement.raw(true);
+    const entry = { statement };
+    kept.set(sql, entry);
+    return entry;
+  };
   return (sql) => {
-    let entry = kept.get(sql);
-    if (!entry) {
-      entry = { statement: compile(sql) as BetterSqlite3.Statement<Args> };
-      // Rows as arrays, as the adapter reads them; set once, it stays with the statement.
-      if (entry.statement.reader) entry.statement.raw(true);
-      kept.set(sql, entry);
-    }
-    const { statement: compiled } = entry;
-    const known = entry;
+    const known = kept.get(sql) ?? keep(sql);
+    const compiled = known.statement;
     const bound = (args: Args): Bound => {
       let rows: unknown[][] | undefined;
       return {
@@ -71,8 +72,7 @@ function keepStatements(connection: BetterSqlite3.Database): (sql: string) => Pr
 /**
  * Wraps Prisma's better-sqlite3 adapter factory so that each connection it opens keeps its
  * compiled statements (at most KEPT_STATEMENTS and KEPT_SQL_CHARS, by SQL text; none longer than
- * LONGEST_KEPT_SQL). Takes the factory; returns one
- * that connects the same way. Throws nothing itself; queries throw what the adapter throws.
+ * LONGEST_KEPT_SQL). Takes the factory; returns one that connects the same way. Throws nothing itself; queries throw what the adapter throws.
  */
 export function withKeptStatements(factory: Factory): Factory {
   const keep = async (connecting: Promise<Adapter>) => {
