@@ -7,10 +7,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { Agent, request, type IncomingHttpHeaders } from "node:http";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import bcrypt from "bcryptjs";
 import { Secret, TOTP } from "otpauth";
 // @ts-expect-error -- plain JavaScript helpers shared by `npm start` and `npm test`
@@ -73,7 +75,7 @@ class ServerProcess {
   ) {}
 
   static async start(env: Record<string, string>, port: number): Promise<ServerProcess> {
-    const taken = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
+    const taken = await send(`http://localhost:${port}/`).then(() => true, () => false);
     if (taken) throw new Error(`port ${port} is in use: set BENCH_PORT`);
     // The server's Node.js flags are npm start's (scripts/lib.mjs); BENCH_SERVER_NODE_ARGS replaces
     // them: "" for V8's defaults, "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server alone.
@@ -88,7 +90,7 @@ class ServerProcess {
     for (let i = 0; i < 600; i++) {
       if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
       try {
-        if ((await fetch(`${server.url}/login`)).ok) return server;
+        if ((await send(`${server.url}/login`)).status === 200) return server;
       } catch {
         // not listening yet
       }
@@ -156,12 +158,47 @@ function takeUser(users: BenchUser[], cursor: { next: number }): BenchUser | nul
   return null;
 }
 
+// ---- HTTP as a browser speaks it, on node:http -------------------------------------------------
+// The bench shares the machine with the server, so its own CPU lowers what it measures: fetch
+// (undici) took about 2 ms of CPU a request here, node:http with kept connections a fraction.
+
+const connections = new Agent({ keepAlive: true, maxSockets: Infinity });
+const ACCEPT_ENCODING = "gzip, deflate, br";
+
+type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
+
+/** One request over a kept connection; the body is decompressed as a browser does. Never follows a redirect. Rejects when no answer came. */
+function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: init.method ?? "GET", agent: connections, headers: { "accept-encoding": ACCEPT_ENCODING, ...init.headers, ...(init.body && { "content-length": String(init.body.length) }) } }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.on("error", reject);
+      incoming.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = incoming.headers["content-encoding"];
+        const body = encoding === "gzip" ? gunzipSync(raw) : encoding === "br" ? brotliDecompressSync(raw) : encoding === "deflate" ? inflateSync(raw) : raw;
+        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: body.toString("utf8") });
+      });
+    });
+    outgoing.on("error", reject);
+    outgoing.end(init.body);
+  });
+}
+
+/** Fields as a browser's FormData posts them (multipart/form-data). */
+function multipart(fields: Record<string, string>): { type: string; body: Buffer } {
+  const boundary = `----bench${randomBytes(8).toString("hex")}`;
+  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return { type: `multipart/form-data; boundary=${boundary}`, body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`) };
+}
+
 // ---- one sign-in, as the browser sends it ------------------------------------------------------
 
 class CookieJar {
   private cookies = new Map<string, string>();
-  take(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
+  take(answer: Answer) {
+    for (const line of answer.headers["set-cookie"] ?? []) {
       const [pair] = line.split(";");
       const at = pair!.indexOf("=");
       const name = pair!.slice(0, at).trim();
@@ -177,30 +214,24 @@ class CookieJar {
 
 /** A form posted as the sign-in forms post it (fetch, FormData, a JSON answer). */
 async function postStep(base: string, path: string, jar: CookieJar, fields: Record<string, string>): Promise<{ status: number; answer: { redirectTo?: string } }> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const response = await fetch(base + path, {
-    method: "POST",
-    redirect: "manual",
-    headers: { accept: "application/json", origin: base, cookie: jar.header(), "accept-encoding": "gzip, deflate, br" },
-    body: form,
-  });
+  const form = multipart(fields);
+  const response = await send(base + path, { method: "POST", headers: { accept: "application/json", origin: base, cookie: jar.header(), "content-type": form.type }, body: form.body });
   jar.take(response);
-  return { status: response.status, answer: (await response.json()) as { redirectTo?: string } };
+  return { status: response.status, answer: JSON.parse(response.body) as { redirectTo?: string } };
 }
 
 /** The router's fetch of a page it navigates to from /login (React Server Components payload, layouts it has already left out). */
 async function navigate(base: string, path: string, jar: CookieJar): Promise<string> {
-  const headers = { rsc: "1", "next-router-state-tree": LOGIN_TREE, "next-url": "/login", cookie: jar.header(), "accept-encoding": "gzip, deflate, br" };
-  let response = await fetch(base + path + (rscParam ? `?_rsc=${rscParam}` : ""), { redirect: "manual", headers });
+  const headers = { rsc: "1", "next-router-state-tree": LOGIN_TREE, "next-url": "/login", cookie: jar.header() };
+  let response = await send(base + path + (rscParam ? `?_rsc=${rscParam}` : ""), { headers });
   // Next.js asks for the cache-busting parameter the router adds (a hash of these headers): learnt once.
-  const learnt = response.status === 307 ? /[?&]_rsc=([^&]+)/.exec(response.headers.get("location") ?? "")?.[1] : undefined;
+  const learnt = response.status === 307 ? /[?&]_rsc=([^&]+)/.exec(response.headers.location ?? "")?.[1] : undefined;
   if (learnt) {
     // Several first navigations may learn it at once: each fetches again with what it learnt.
     rscParam = learnt;
-    response = await fetch(`${base}${path}?_rsc=${rscParam}`, { redirect: "manual", headers });
+    response = await send(`${base}${path}?_rsc=${rscParam}`, { headers });
   }
-  return `${response.status} ${await response.text()}`;
+  return `${response.status} ${response.body}`;
 }
 let rscParam: string | undefined;
 
@@ -241,9 +272,8 @@ async function signIn(base: string, user: BenchUser, times: Record<Step, number[
 
   // The browser loads the page anew once the session is open (components/auth/use-sign-in-step.ts).
   t = performance.now();
-  const page = await fetch(`${base}/`, { redirect: "manual", headers: { cookie: jar.header(), "accept-encoding": "gzip, deflate, br" } });
-  const html = await page.text();
-  if (page.status !== 200 || !html.includes(user.email)) throw new Error(`session check: ${page.status}, not signed in as ${user.email}`);
+  const page = await send(`${base}/`, { headers: { cookie: jar.header() } });
+  if (page.status !== 200 || !page.body.includes(user.email)) throw new Error(`session check: ${page.status}, not signed in as ${user.email}`);
   times.page.push(performance.now() - t);
   stepCpu("page");
 }
@@ -276,8 +306,7 @@ async function probe(url: string, until: () => boolean, times: number[], pauseMs
   while (!until()) {
     const t = performance.now();
     try {
-      const response = await fetch(url, { headers: { "accept-encoding": "gzip, deflate, br" } });
-      await response.arrayBuffer();
+      await send(url);
       times.push(performance.now() - t);
     } catch {
       times.push(Infinity); // counted as the slowest answer
@@ -389,7 +418,7 @@ export async function loadBenchmark(options: LoadOptions) {
   };
   process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
   try {
-    const loginHtml = await (await fetch(`${server.url}/login`)).text();
+    const loginHtml = (await send(`${server.url}/login`)).body;
     const asset = /\/_next\/static\/[^"']+\.css/.exec(loginHtml)?.[0] ?? /\/_next\/static\/[^"']+\.js/.exec(loginHtml)?.[0];
     if (!asset) throw new Error("no static file linked from /login");
     const cursor = { next: 0 };
