@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { isCalendarDay, startOfDayIn, addDays, validTimeZone } from "./dates";
+import type { AuditEntry } from "./audit";
 import { db } from "./db";
+import type { Tx } from "./mail/send";
 import type { Policy } from "./policy";
+import { reportedChange } from "./reported-change";
 
 // The rollout settings: admins change them at /admin/settings (stored in Setting, every change
 // audited); the environment gives the defaults. One entry of SETTING_FIELDS per setting: adding a
@@ -79,8 +82,8 @@ function read<K extends SettingName>(name: K, stored: string | undefined): Polic
 }
 
 /** The rollout settings in force: stored values, else valid environment values, else the defaults. */
-export async function policySettings(): Promise<PolicySettings> {
-  const rows = await db.setting.findMany({ where: { key: { in: names.map((n) => SETTING_FIELDS[n].key) } } });
+export async function policySettings(client: Pick<Tx, "setting"> = db): Promise<PolicySettings> {
+  const rows = await client.setting.findMany({ where: { key: { in: names.map((n) => SETTING_FIELDS[n].key) } } });
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   return Object.fromEntries(names.map((n) => [n, read(n, stored.get(SETTING_FIELDS[n].key))])) as PolicySettings;
 }
@@ -107,31 +110,34 @@ export function settingsInput<G extends SettingGroup>(group: G) {
   return z.object(Object.fromEntries(SETTING_GROUPS[group].map((n) => [n, SETTING_FIELDS[n].schema])) as { [K in Names]: Fields[K]["schema"] });
 }
 
+/** A saved change of the settings: what was in force before and after, and how many trusted browsers it forgot. */
+export type PolicyChange = { before: PolicySettings; after: PolicySettings; forgottenTrustedBrowsers: number };
+
 /**
- * Saves the settings given (one transaction; the others are pinned at their current value);
- * returns the settings before and after, for the audit trail, and how many trusted browsers were
- * forgotten: setting "trusted browsers" to 0 days (off) forgets every one of them in the same
- * transaction, so turning it on again later trusts none of the old ones. `input` must have passed
- * settingsInput.
+ * Saves `input` over the settings in force, by `adminId`, in one transaction with its audit event:
+ * `audited` says what to record of the change (nothing: none), so a change is never saved without
+ * its line in the audit trail, nor the line written for a change rolled back. A save whose input
+ * sets trustedBrowserDays to 0 forgets every trusted browser in that transaction too, so turning
+ * it on again later trusts none of the old ones. `input` must have passed settingsInput. Returns the
+ * change; throws what the database throws, having saved nothing.
  */
-export async function savePolicySettings(input: Partial<PolicySettings>, adminId: string) {
-  const before = await policySettings();
-  const after = { ...before, ...input } as PolicySettings;
-  const now = new Date();
-  const upserts = names.map((n) => {
-    const f = SETTING_FIELDS[n] as unknown as Field<unknown>;
-    const value = f.stored(after[n]);
-    return db.setting.upsert({ where: { key: f.key }, create: { key: f.key, value, updatedBy: adminId }, update: { value, updatedAt: now, updatedBy: adminId } });
+export async function savePolicySettings(input: Partial<PolicySettings>, adminId: string, audited?: (change: PolicyChange) => AuditEntry | undefined): Promise<PolicyChange> {
+  return reportedChange(async (tx) => {
+    const before = await policySettings(tx);
+    const after = { ...before, ...input } as PolicySettings;
+    const now = new Date();
+    // Only a save that sets 0 (the rollout form's) forgets: another group's save (the recovery
+    // settings) leaves the rows alone. Off: nothing trusted before stays trusted
+    // (lib/auth/trusted-browser.ts reads these rows).
+    const forgottenTrustedBrowsers = input.trustedBrowserDays === 0 ? (await tx.trustedBrowser.deleteMany({})).count : 0;
+    for (const n of names) {
+      const f = SETTING_FIELDS[n] as unknown as Field<unknown>;
+      const value = f.stored(after[n]);
+      await tx.setting.upsert({ where: { key: f.key }, create: { key: f.key, value, updatedBy: adminId }, update: { value, updatedAt: now, updatedBy: adminId } });
+    }
+    const change = { before, after, forgottenTrustedBrowsers };
+    return { value: change, audit: audited?.(change) };
   });
-  // Only a save that sets 0 (the rollout form's) forgets: another group's save (the recovery
-  // settings) leaves the rows alone, and says nothing about them in its audit event.
-  if (input.trustedBrowserDays !== 0) {
-    await db.$transaction(upserts);
-    return { before, after, forgottenTrustedBrowsers: 0 };
-  }
-  // Off: nothing trusted before stays trusted (lib/auth/trusted-browser.ts reads these rows).
-  const [forgotten] = await db.$transaction([db.trustedBrowser.deleteMany({}), ...upserts]);
-  return { before, after, forgottenTrustedBrowsers: forgotten.count };
 }
 
 /** The day the rollout was announced: the setting, or the first reminder's day before the date. */

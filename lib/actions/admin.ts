@@ -7,7 +7,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { REQUEST_ANSWER_MAX } from "../admin/identity-checks";
 import { askForInformation, closeResetRequest, requester } from "../admin/requests";
-import { record } from "../audit";
 import { requireAdmin } from "../auth/guard";
 import { clientOf } from "../auth/request";
 import { db } from "../db";
@@ -117,11 +116,13 @@ export async function savePolicy(_: PolicyState, form: FormData): Promise<Policy
     const current = await policySettings();
     return { values, preview: await previewPolicy(current, { ...current, ...input.data }) };
   }
-  const { before, after, forgottenTrustedBrowsers } = await savePolicySettings(input.data, admin.id);
+  const client = clientOf(await headers());
   // A save that changes nothing (a second click, "Save" on an untouched form) is no change to audit.
-  if (JSON.stringify(before) !== JSON.stringify(after) || forgottenTrustedBrowsers) {
-    await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before, after, ...(forgottenTrustedBrowsers && { forgottenTrustedBrowsers }) } });
-  }
+  await savePolicySettings(input.data, admin.id, ({ before, after, forgottenTrustedBrowsers }) =>
+    JSON.stringify(before) !== JSON.stringify(after) || forgottenTrustedBrowsers
+      ? { event: "policy.changed", actorId: admin.id, client, details: { before, after, ...(forgottenTrustedBrowsers && { forgottenTrustedBrowsers }) } }
+      : undefined,
+  );
   revalidatePath("/admin", "layout");
   return { saved: true };
 }

@@ -147,10 +147,12 @@ export async function saveRecoverySettingsAction(_: RecoverySettingsState, form:
     const bad = fieldsWithIssues(input.error);
     return { values, errors: { maxCodeHours: bad.has("maxCodeHours") ? problem("recovery.settings.errors.maxCodeHours") : undefined, secondAdmin: bad.has("secondAdmin") ? problem("errors.malformed") : undefined } };
   }
-  const { before, after } = await savePolicySettings(input.data, admin.id);
+  const client = clientOf(await headers());
   // A save that changes nothing is no change to audit.
-  const [was, is] = [before, after].map(({ maxCodeHours, secondAdmin }) => ({ maxCodeHours, secondAdmin }));
-  if (JSON.stringify(was) !== JSON.stringify(is)) await record({ event: "policy.changed", actorId: admin.id, client: clientOf(await headers()), details: { before: was, after: is } });
+  await savePolicySettings(input.data, admin.id, ({ before, after }) => {
+    const [was, is] = [before, after].map(({ maxCodeHours, secondAdmin }) => ({ maxCodeHours, secondAdmin }));
+    return JSON.stringify(was) !== JSON.stringify(is) ? { event: "policy.changed", actorId: admin.id, client, details: { before: was, after: is } } : undefined;
+  });
   revalidatePath("/admin", "layout");
   return { saved: true };
 }
