@@ -162,26 +162,46 @@ function takeUser(users: BenchUser[], cursor: { next: number }): BenchUser | nul
 // The bench shares the machine with the server, so its own CPU lowers what it measures: fetch
 // (undici) took about 2 ms of CPU a request here, node:http with kept connections a fraction.
 
-const connections = new Agent({ keepAlive: true, maxSockets: Infinity });
+// An agent without a `timeout` keeps an idle connection for ever and ignores the server's
+// "Keep-Alive: timeout=5": the server closes it after 5 s idle, and a request sent on it at that
+// moment fails with "read ECONNRESET" (a 5 s run at concurrency 1 leaves the warm-up's connections
+// idle for just that long). With a timeout, Node.js drops an idle connection a second before the
+// server's hint. It differs from REQUEST_TIMEOUT_MS on purpose: Node.js sets a reused connection's
+// timeout to the request's only when the two differ.
+const connections = new Agent({ keepAlive: true, maxSockets: Infinity, timeout: 30_000 });
 const ACCEPT_ENCODING = "gzip, deflate, br";
+/** A request with no answer by then fails (a stopped or deadlocked server), instead of the bench waiting for ever. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 
-/** One request over a kept connection; the body is decompressed as a browser does. Never follows a redirect. Rejects when no answer came. */
+/**
+ * One request over a kept connection; the body is decompressed as a browser does. Never follows a
+ * redirect. Rejects, naming the request, when no answer came within REQUEST_TIMEOUT_MS or the body
+ * does not decompress.
+ */
 function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<Answer> {
+  const method = init.method ?? "GET";
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: init.method ?? "GET", agent: connections, headers: { "accept-encoding": ACCEPT_ENCODING, ...init.headers, ...(init.body && { "content-length": String(init.body.length) }) } }, (incoming) => {
+    let outgoing: ReturnType<typeof request> | undefined = undefined;
+    const fail = (error: Error) => reject(new Error(`${method} ${new URL(url).pathname}: ${error.message}${outgoing?.reusedSocket ? " (on a kept connection)" : ""}`, { cause: error }));
+    outgoing = request(url, { method, agent: connections, timeout: REQUEST_TIMEOUT_MS, headers: { "accept-encoding": ACCEPT_ENCODING, ...init.headers, ...(init.body && { "content-length": String(init.body.length) }) } }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("error", reject);
+      incoming.on("error", fail);
       incoming.on("end", () => {
-        const raw = Buffer.concat(chunks);
-        const encoding = incoming.headers["content-encoding"];
-        const body = encoding === "gzip" ? gunzipSync(raw) : encoding === "br" ? brotliDecompressSync(raw) : encoding === "deflate" ? inflateSync(raw) : raw;
-        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: body.toString("utf8") });
+        try {
+          const raw = Buffer.concat(chunks);
+          const encoding = incoming.headers["content-encoding"];
+          const body = encoding === "gzip" ? gunzipSync(raw) : encoding === "br" ? brotliDecompressSync(raw) : encoding === "deflate" ? inflateSync(raw) : raw;
+          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: body.toString("utf8") });
+        } catch (error) {
+          fail(error as Error);
+        }
       });
     });
-    outgoing.on("error", reject);
+    outgoing.on("timeout", () => outgoing.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+    outgoing.on("error", fail);
     outgoing.end(init.body);
   });
 }
