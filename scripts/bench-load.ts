@@ -117,6 +117,12 @@ class ServerProcess {
     return this.pids().reduce((sum, pid) => sum + rssMiB(pid), 0);
   }
 
+  /** How the server ended ("exit code 1", "signal SIGTERM"), or null while it runs. */
+  ended(): string | null {
+    if (this.child.signalCode) return `signal ${this.child.signalCode}`;
+    return this.child.exitCode === null ? null : `exit code ${this.child.exitCode}`;
+  }
+
   stop() {
     try {
       process.kill(-this.child.pid!, "SIGTERM");
@@ -313,6 +319,7 @@ async function cpuByStep(server: ServerProcess, users: BenchUser[], cursor: { ne
     await signIn(server.url, user, times, () => server.cpu(), cpuBy);
   }
   const done = times.page.length;
+  if (!done) return console.log("  server CPU by step: no user left whose code is unused this time step");
   const each = (step: Step) => `${step} ${((cpuBy[step] / done) * 1000).toFixed(0)} ms`;
   console.log(`  server CPU by step, ${done} sign-ins one at a time: ${(["password", "verify", "code", "page"] as Step[]).map(each).join(", ")} (the password step's includes its compare, ${(compareSeconds * 1000).toFixed(0)} ms)`);
 }
@@ -345,7 +352,8 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
   const client0 = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  const over = () => performance.now() >= deadline;
+  // A server that ended makes every request fail at once: the run stops rather than spin.
+  const over = () => performance.now() >= deadline || server.ended() !== null;
   const loop = async () => {
     while (!over()) {
       const user = takeUser(users, cursor);
@@ -359,11 +367,15 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
       } catch (error) {
         errors++;
         firstError ??= error;
+        // Each failure uses up a user for this time step: a server that refuses everything must not use up them all.
+        await sleep(100);
       }
     }
   };
   await Promise.all([...Array.from({ length: concurrency }, loop), probe(staticUrl, over, times.static, 100), probe(`${server.url}/login`, over, times.login, 1000)]);
   const elapsed = (performance.now() - started) / 1000;
+  const ended = server.ended();
+  if (ended) throw new Error(`next start ended (${ended}) during the run at concurrency ${concurrency}; first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
   if (firstError) console.log(`  first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
   const client = process.cpuUsage(client0);
   return { concurrency, signIns, errors, seconds: elapsed, times, cpu: server.cpu() - cpu0, mainCpu: server.mainThreadCpu() - main0, clientCpu: (client.user + client.system) / 1e6, rss: server.rss() };
