@@ -368,8 +368,10 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
   const client0 = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  // A server that ended makes every request fail at once: the run stops rather than spin.
-  const over = () => performance.now() >= deadline || server.ended() !== null;
+  // A server that ended, or stopped listening (next start shutting down on SIGTERM lingers a while
+  // with its port closed), makes every request fail at once: the run stops rather than spin.
+  let refused = false;
+  const over = () => performance.now() >= deadline || refused || server.ended() !== null;
   const loop = async () => {
     while (!over()) {
       const user = takeUser(users, cursor);
@@ -383,6 +385,7 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
       } catch (error) {
         errors++;
         firstError ??= error;
+        if ((error as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED") refused = true;
         // Each failure uses up a user for this time step: a server that refuses everything must not use up them all.
         await sleep(100);
       }
@@ -390,7 +393,7 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
   };
   await Promise.all([...Array.from({ length: concurrency }, loop), probe(staticUrl, over, times.static, 100), probe(`${server.url}/login`, over, times.login, 1000)]);
   const elapsed = (performance.now() - started) / 1000;
-  const ended = server.ended();
+  const ended = server.ended() ?? (refused ? "no longer listening" : null);
   if (ended) throw new Error(`next start ended (${ended}) during the run at concurrency ${concurrency}; first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
   if (firstError) console.log(`  first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
   const client = process.cpuUsage(client0);
