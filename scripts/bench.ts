@@ -14,6 +14,8 @@ import { performance } from "node:perf_hooks";
 
 const file = join(tmpdir(), `portal-bench-${process.pid}.db`);
 process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `file:${file}`;
+// The scratch database goes however the bench ends (an error, Ctrl-C), not only after a full run.
+if (!process.env.BENCH_DATABASE_URL) process.once("exit", () => { for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true }); });
 process.env.TWO_FACTOR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 process.env.BCRYPT_COST ??= "12";
 
@@ -109,5 +111,4 @@ for (const [label, segment] of [["sign-in page (/login)", "(auth)/login"], ["sec
 }
 
 await db.$disconnect();
-if (!process.env.BENCH_DATABASE_URL) for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
 process.exit(0);
