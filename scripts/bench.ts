@@ -1,6 +1,6 @@
 // `npm run bench`: what a second-factor check costs (micro-benchmarks, medians), then complete
 // sign-ins over HTTP against the production server (scripts/bench-load.ts), on a scratch SQLite
-// database (or on BENCH_DATABASE_URL). Asserts nothing: speed is read here, not in the tests.
+// database (or on a scratch database of the PostgreSQL server BENCH_DATABASE_URL names). Asserts nothing: speed is read here, not in the tests.
 // BCRYPT_COST (default 12) sets the cost; BENCH_QUICK=1 makes a short run (one round of 5 s each);
 // BENCH_SECONDS, BENCH_ROUNDS and BENCH_CONCURRENCY (e.g. "1,8,32") override the load's shape;
 // BENCH_ONLY=load runs the sign-in load alone (no micro-benchmarks, outbox or reminder runs);
@@ -13,9 +13,32 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const file = join(tmpdir(), `portal-bench-${process.pid}.db`);
-process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `file:${file}`;
-// The scratch database goes however the bench ends (an error, Ctrl-C), not only after a full run.
-if (!process.env.BENCH_DATABASE_URL) process.once("exit", () => { for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true }); });
+// BENCH_DATABASE_URL names a PostgreSQL server (any database on it to connect to): the bench works
+// in a database of its own there, SCRATCH_DATABASE, made anew, never in the one named. It creates
+// thousands of accounts and empties the outbox. A run that failed leaves it to the next run to drop.
+const postgresServer = process.env.BENCH_DATABASE_URL;
+const SCRATCH_DATABASE = "portal_bench";
+async function onPostgresServer(sql: string) {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: postgresServer });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+if (postgresServer) {
+  await onPostgresServer(`DROP DATABASE IF EXISTS "${SCRATCH_DATABASE}" WITH (FORCE)`);
+  await onPostgresServer(`CREATE DATABASE "${SCRATCH_DATABASE}"`);
+  const url = new URL(postgresServer);
+  url.pathname = `/${SCRATCH_DATABASE}`;
+  process.env.DATABASE_URL = url.toString();
+} else {
+  process.env.DATABASE_URL = `file:${file}`;
+  // The scratch database goes however the bench ends (an error, Ctrl-C), not only after a full run.
+  process.once("exit", () => { for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true }); });
+}
 process.env.TWO_FACTOR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 process.env.BCRYPT_COST ??= "12";
 
@@ -111,4 +134,5 @@ for (const [label, segment] of [["sign-in page (/login)", "(auth)/login"], ["sec
 }
 
 await db.$disconnect();
+if (postgresServer) await onPostgresServer(`DROP DATABASE IF EXISTS "${SCRATCH_DATABASE}" WITH (FORCE)`);
 process.exit(0);
