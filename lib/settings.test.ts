@@ -29,3 +29,28 @@ test("a settings change and its audit event are saved together: a failure before
   assert.deepEqual(JSON.parse(String(event.details)), { before: 3, after: 9, forgottenTrustedBrowsers: 1 });
   assert.equal((await policySettings()).graceDays, 9);
 });
+
+test("two admins saving the two settings forms at once both keep their change, and the audit trail says what each one changed", async () => {
+  const audit = (actorId: string) => ({ before, after }: { before: object; after: object }) => ({ event: "policy.changed" as const, actorId, details: { before, after } });
+  await savePolicySettings({ snoozeLimit: 1, maxCodeHours: 1 }, "seed");
+  for (let round = 2; round <= 6; round++) {
+    // The rollout form and the recovery form: each save writes every setting, from the values it read.
+    // Fails on PostgreSQL without the lock (read committed); one SQLite connection runs one transaction at a time.
+    await Promise.all([savePolicySettings({ snoozeLimit: round }, "rollout-admin", audit("rollout-admin")), savePolicySettings({ maxCodeHours: round }, "recovery-admin", audit("recovery-admin"))]);
+    const saved = await policySettings();
+    assert.deepEqual([saved.snoozeLimit, saved.maxCodeHours], [round, round], `round ${round}: neither admin's change is lost`);
+  }
+  // The trail replays: from the settings before the first save, each event starts where another one ended, and the last ends at the settings in force.
+  type Pair = { snoozeLimit: number; maxCodeHours: number };
+  const events = await db.auditEvent.findMany({ where: { event: "policy.changed", actorId: { in: ["rollout-admin", "recovery-admin"] } } });
+  const left = events.map((e) => JSON.parse(String(e.details)) as { before: Pair; after: Pair });
+  assert.equal(left.length, 10);
+  const pair = ({ snoozeLimit, maxCodeHours }: Pair) => JSON.stringify([snoozeLimit, maxCodeHours]);
+  let state = pair({ snoozeLimit: 1, maxCodeHours: 1 });
+  while (left.length) {
+    const next = left.findIndex((e) => pair(e.before) === state);
+    assert.notEqual(next, -1, `an event starts from ${state}`);
+    state = pair(left.splice(next, 1)[0]!.after);
+  }
+  assert.equal(state, pair({ snoozeLimit: 6, maxCodeHours: 6 }));
+});

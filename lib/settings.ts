@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { isCalendarDay, startOfDayIn, addDays, validTimeZone } from "./dates";
 import type { AuditEntry } from "./audit";
+import { isPostgres } from "./config";
+import { isCalendarDay, startOfDayIn, addDays, validTimeZone } from "./dates";
 import { db } from "./db";
 import type { Tx } from "./mail/send";
 import type { Policy } from "./policy";
@@ -123,6 +124,7 @@ export type PolicyChange = { before: PolicySettings; after: PolicySettings; forg
  */
 export async function savePolicySettings(input: Partial<PolicySettings>, adminId: string, audited?: (change: PolicyChange) => AuditEntry | undefined): Promise<PolicyChange> {
   return reportedChange(async (tx) => {
+    await lockSettings(tx);
     const before = await policySettings(tx);
     const after = { ...before, ...input } as PolicySettings;
     const now = new Date();
@@ -138,6 +140,23 @@ export async function savePolicySettings(input: Partial<PolicySettings>, adminId
     const change = { before, after, forgottenTrustedBrowsers };
     return { value: change, audit: audited?.(change) };
   });
+}
+
+// Any number: the key of the lock every save of the settings takes (PostgreSQL advisory locks are per database).
+const SETTINGS_LOCK = 7_237_353;
+
+/**
+ * Makes two saves of the settings wait for each other, through `tx` (first in its transaction):
+ * each one writes every setting from the values it read, so the second must read what the first
+ * saved. PostgreSQL (read committed) would otherwise let it write back the values it read before
+ * the first committed: the first admin's change lost, with its audit event kept. SQLite: takes
+ * the write lock at once (one transaction per connection already waits for the other); reading
+ * first would make another instance's commit in between fail the save with SQLITE_BUSY_SNAPSHOT.
+ * Released at commit or rollback.
+ */
+async function lockSettings(tx: Tx): Promise<void> {
+  if (isPostgres()) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`);
+  else await tx.$executeRawUnsafe(`UPDATE "Setting" SET "key" = "key" WHERE 0`);
 }
 
 /** The day the rollout was announced: the setting, or the first reminder's day before the date. */
