@@ -2,7 +2,8 @@ import "@/test/support/db";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
-import { policySettings, savePolicySettings } from "@/lib/settings";
+import { auditSentence, readAuditQuery, searchAudit } from "@/lib/admin/audit";
+import { policyChangeAudit, policySettings, savePolicySettings } from "@/lib/settings";
 import { createUser } from "@/lib/users";
 
 test("a settings change and its audit event are saved together: a failure before the event is written saves neither, nor forgets a trusted browser", async () => {
@@ -53,4 +54,41 @@ test("two admins saving the two settings forms at once both keep their change, a
     state = pair(left.splice(next, 1)[0]!.after);
   }
   assert.equal(state, pair({ snoozeLimit: 6, maxCodeHours: 6 }));
+});
+
+test("what the audit console shows of each settings form's save: nothing for a save that changes nothing, the trusted browsers forgotten, only its own settings for the recovery form", async () => {
+  const admin = await createUser({ email: "settings-console@example.test", name: "Ana", password: "a long password", role: "admin" });
+  const owner = await createUser({ email: "settings-console-owner@example.test", password: "a long password" });
+  const client = { ip: "203.0.113.9", userAgent: "test" };
+  const lines = async () => (await searchAudit(readAuditQuery({ admin: "settings-console@example.test", event: "policy.changed" }))).events;
+  const rollout = { ...(await policySettings()), trustedBrowserDays: 30 };
+  await savePolicySettings(rollout, admin.id, policyChangeAudit("rollout", admin.id, client));
+  assert.equal((await lines()).length, 1);
+  assert.deepEqual(auditSentence((await lines())[0]!), { key: "policy_changed", values: { actor: "Ana", forgotten: 0 } });
+
+  // The same form saved again: no change, no line.
+  await savePolicySettings(rollout, admin.id, policyChangeAudit("rollout", admin.id, client));
+  await savePolicySettings({ maxCodeHours: (await policySettings()).maxCodeHours }, admin.id, policyChangeAudit("recovery", admin.id, client));
+  assert.equal((await lines()).length, 1, "an unchanged save is not audited");
+
+  await db.trustedBrowser.create({ data: { userId: owner.id, tokenHash: "settings-console", expiresAt: new Date(Date.now() + 86_400_000) } });
+  await savePolicySettings({ ...rollout, trustedBrowserDays: 0 }, admin.id, policyChangeAudit("rollout", admin.id, client));
+  const [off] = await lines();
+  assert.deepEqual(auditSentence(off!), { key: "policy_changed", values: { actor: "Ana", forgotten: 1 } });
+  assert.equal(off!.ip, "203.0.113.9");
+  assert.deepEqual([JSON.parse(String(off!.details)).before.trustedBrowserDays, JSON.parse(String(off!.details)).after.trustedBrowserDays], [30, 0]);
+
+  // Off already, with a browser trusted while it was on (environment, or before an upgrade): the
+  // unchanged form forgets it, and that is a line.
+  await db.trustedBrowser.create({ data: { userId: owner.id, tokenHash: "settings-console-2", expiresAt: new Date(Date.now() + 86_400_000) } });
+  await savePolicySettings({ ...rollout, trustedBrowserDays: 0 }, admin.id, policyChangeAudit("rollout", admin.id, client));
+  assert.equal((await lines()).length, 3);
+  assert.deepEqual(auditSentence((await lines())[0]!), { key: "policy_changed", values: { actor: "Ana", forgotten: 1 } });
+
+  const { maxCodeHours, secondAdmin } = await policySettings();
+  await savePolicySettings({ maxCodeHours: maxCodeHours + 1, secondAdmin: "on" }, admin.id, policyChangeAudit("recovery", admin.id, client));
+  const [recovery] = await lines();
+  assert.equal((await lines()).length, 4);
+  assert.deepEqual(JSON.parse(String(recovery!.details)), { before: { maxCodeHours, secondAdmin }, after: { maxCodeHours: maxCodeHours + 1, secondAdmin: "on" } });
+  assert.deepEqual(auditSentence(recovery!), { key: "policy_changed", values: { actor: "Ana", forgotten: 0 } });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AuditEntry } from "./audit";
+import type { Client } from "./auth/sessions";
 import { isPostgres } from "./config";
 import { isCalendarDay, startOfDayIn, addDays, validTimeZone } from "./dates";
 import { db } from "./db";
@@ -140,6 +141,22 @@ export async function savePolicySettings(input: Partial<PolicySettings>, adminId
     const change = { before, after, forgottenTrustedBrowsers };
     return { value: change, audit: audited?.(change) };
   });
+}
+
+/**
+ * What a save from one form of /admin/settings records, for savePolicySettings' `audited`: a
+ * policy.changed event by `actorId` with the settings before and after (the rollout form: all of
+ * them; another form: its group's) and, when some were, the trusted browsers forgotten (the audit
+ * console says how many). None for a save that changes nothing (a second click, "Save" on an
+ * untouched form).
+ */
+export function policyChangeAudit(group: SettingGroup, actorId: string, client?: Client) {
+  const shown = (settings: PolicySettings) => (group === "rollout" ? settings : Object.fromEntries(SETTING_GROUPS[group].map((n) => [n, settings[n]])));
+  return ({ before, after, forgottenTrustedBrowsers }: PolicyChange): AuditEntry | undefined => {
+    const [was, is] = [shown(before), shown(after)];
+    if (JSON.stringify(was) === JSON.stringify(is) && !forgottenTrustedBrowsers) return undefined;
+    return { event: "policy.changed", actorId, client, details: { before: was, after: is, ...(forgottenTrustedBrowsers && { forgottenTrustedBrowsers }) } };
+  };
 }
 
 // Any number: the key of the lock every save of the settings takes (PostgreSQL advisory locks are per database).

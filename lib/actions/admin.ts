@@ -14,7 +14,7 @@ import { fieldsWithIssues, isId, text, texts } from "../form";
 import { renderMail } from "../mail/templates";
 import { sendDueReminders } from "../reminders";
 import { previewPolicy } from "../rollout/preview";
-import { policySettings, savePolicySettings, SETTING_GROUPS, settingsInput, type RolloutSetting } from "../settings";
+import { policyChangeAudit, policySettings, savePolicySettings, SETTING_GROUPS, settingsInput, type RolloutSetting } from "../settings";
 import type { Problem } from "../two-factor/check";
 import * as support from "../support";
 import { reportedChange } from "../reported-change";
@@ -116,13 +116,7 @@ export async function savePolicy(_: PolicyState, form: FormData): Promise<Policy
     const current = await policySettings();
     return { values, preview: await previewPolicy(current, { ...current, ...input.data }) };
   }
-  const client = clientOf(await headers());
-  // A save that changes nothing (a second click, "Save" on an untouched form) is no change to audit.
-  await savePolicySettings(input.data, admin.id, ({ before, after, forgottenTrustedBrowsers }) =>
-    JSON.stringify(before) !== JSON.stringify(after) || forgottenTrustedBrowsers
-      ? { event: "policy.changed", actorId: admin.id, client, details: { before, after, ...(forgottenTrustedBrowsers && { forgottenTrustedBrowsers }) } }
-      : undefined,
-  );
+  await savePolicySettings(input.data, admin.id, policyChangeAudit("rollout", admin.id, clientOf(await headers())));
   revalidatePath("/admin", "layout");
   return { saved: true };
 }

@@ -14,7 +14,7 @@ import { issueTicket } from "../auth/sessions";
 import { db } from "../db";
 import { fieldsWithIssues, isId, text, texts } from "../form";
 import { recoverySettings } from "../recovery-settings";
-import { savePolicySettings, settingsInput } from "../settings";
+import { policyChangeAudit, savePolicySettings, settingsInput } from "../settings";
 import { approveRecovery, declineRecovery, disownRecovery, reportAccessCodeUse, revokeAccessCode, startRecovery, type RecoveryOutcome } from "../support-recovery";
 import { problemOf, reportRefusal, type Problem } from "../two-factor/check";
 import { redeemAccessCode } from "../two-factor/temporary-access";
@@ -147,12 +147,7 @@ export async function saveRecoverySettingsAction(_: RecoverySettingsState, form:
     const bad = fieldsWithIssues(input.error);
     return { values, errors: { maxCodeHours: bad.has("maxCodeHours") ? problem("recovery.settings.errors.maxCodeHours") : undefined, secondAdmin: bad.has("secondAdmin") ? problem("errors.malformed") : undefined } };
   }
-  const client = clientOf(await headers());
-  // A save that changes nothing is no change to audit.
-  await savePolicySettings(input.data, admin.id, ({ before, after }) => {
-    const [was, is] = [before, after].map(({ maxCodeHours, secondAdmin }) => ({ maxCodeHours, secondAdmin }));
-    return JSON.stringify(was) !== JSON.stringify(is) ? { event: "policy.changed", actorId: admin.id, client, details: { before: was, after: is } } : undefined;
-  });
+  await savePolicySettings(input.data, admin.id, policyChangeAudit("recovery", admin.id, clientOf(await headers())));
   revalidatePath("/admin", "layout");
   return { saved: true };
 }
