@@ -163,7 +163,8 @@ export function policyChangeAudit(group: SettingGroup, actorId: string, client?:
 const SETTINGS_LOCK = 7_237_353;
 
 /**
- * Makes two saves of the settings wait for each other, through `tx` (first in its transaction):
+ * Makes two saves of the settings wait for each other, through `tx` (first in its transaction;
+ * a change that depends on a setting takes it too, lib/auth/trusted-browser.ts):
  * each one writes every setting from the values it read, so the second must read what the first
  * saved. PostgreSQL (read committed) would otherwise let it write back the values it read before
  * the first committed: the first admin's change lost, with its audit event kept. SQLite: takes
@@ -171,7 +172,7 @@ const SETTINGS_LOCK = 7_237_353;
  * first would make another instance's commit in between fail the save with SQLITE_BUSY_SNAPSHOT.
  * Released at commit or rollback.
  */
-async function lockSettings(tx: Tx): Promise<void> {
+export async function lockSettings(tx: Tx): Promise<void> {
   if (isPostgres()) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`);
   else await tx.$executeRawUnsafe(`UPDATE "Setting" SET "key" = "key" WHERE 0`);
 }

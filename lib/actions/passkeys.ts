@@ -11,7 +11,7 @@ import { noticeNewBrowser } from "../auth/new-sign-in";
 import { finishPendingSignIn, pendingSignIn } from "../auth/pending";
 import { clientOf } from "../auth/request";
 import { identityConfirmedRecently, issueTicket, markIdentityConfirmed } from "../auth/sessions";
-import { trustThisBrowser, trustedBrowserDaysFor } from "../auth/trusted-browser";
+import { trustThisBrowser } from "../auth/trusted-browser";
 import { isId, text } from "../form";
 import { checkPasskey, passkeyProblemOf, type Problem } from "../two-factor/check";
 import { addPasskey, authenticationOptions, enrollWithPasskey, isLastSecondFactor, passkeyName, passkeyNameProblem, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
@@ -52,8 +52,7 @@ export async function passkeySignIn(_: PasskeySignInState, form: FormData): Prom
   if (!(await finishPendingSignIn(pending.tokenHash))) return { error: problem("verify.expired"), expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", "passkey"], newBrowser } });
-  const days = await trustedBrowserDaysFor(pending.user);
-  if (days > 0 && text(form, "trust") === "1") await trustThisBrowser(pending.user, client, days);
+  if (text(form, "trust") === "1") await trustThisBrowser(pending.user, client);
   await signIn("ticket", { ticket: await issueTicket(pending.user.id), redirectTo: "/" });
   return {};
 }

@@ -14,7 +14,7 @@ import { attemptPassword } from "./password-attempt";
 import { finishPendingSignIn, pendingSignIn, startPendingSignIn } from "./pending";
 import { clientOf } from "./request";
 import { issueTicket } from "./sessions";
-import { isTrustedBrowser, trustThisBrowser, trustedBrowserDaysFor } from "./trusted-browser";
+import { isTrustedBrowser, trustThisBrowser } from "./trusted-browser";
 
 // The two sign-in steps (password, then the second factor), posted to the route handlers under
 // app/api/sign-in/ (lib/auth/form-step.ts answers them). Each answers what the form shows, or where
@@ -92,11 +92,8 @@ export async function codeStep(form: FormData): Promise<VerifyState> {
   if (!(await finishPendingSignIn(pending.tokenHash))) return { problem: { key: "verify.expired" }, expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);
   await record({ event: "sign_in", userId: pending.user.id, client, details: { factors: ["password", result.method], newBrowser } });
-  // The policy is read only when the box was ticked: most sign-ins do not ask.
-  if (text(form, "trust") === "1") {
-    const days = await trustedBrowserDaysFor(pending.user);
-    if (days > 0) await trustThisBrowser(pending.user, client, days);
-  }
+  // The policy is read only when the box was ticked (in the transaction that trusts the browser): most sign-ins do not ask.
+  if (text(form, "trust") === "1") await trustThisBrowser(pending.user, client);
   return { redirectTo: await openSession(pending.user.id, result.method === "recovery" ? `/settings/security?recovery=${result.remaining ?? 0}` : "/") };
 }
 

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { db } from "@/lib/db";
 import { policySettings, savePolicySettings } from "@/lib/settings";
 import { createUser } from "@/lib/users";
-import { forgetTrustedBrowsers } from "./trusted-browser";
+import { forgetTrustedBrowsers, recordTrustedBrowser } from "./trusted-browser";
 
 const client = { ip: "198.51.100.7", userAgent: "test" };
 
@@ -60,4 +60,31 @@ test("saving the recovery settings forgets no trusted browser (only the rollout 
   const saved = await savePolicySettings({ maxCodeHours: 4, secondAdmin: "auto" }, "test-admin");
   assert.equal(saved.forgottenTrustedBrowsers, 0);
   assert.equal(await db.trustedBrowser.count({ where: { userId: owner.id } }), 2, "lib/actions/recovery.ts audits no forgotten browser: it must forget none");
+});
+
+test("a browser is trusted for the days the setting allows when it is trusted: none once an admin turned the option off, even at the same moment", async () => {
+  const owner = await createUser({ email: "trust-now@example.test", password: "a long password" });
+  const admin = await createUser({ email: "trust-now-admin@example.test", password: "a long password", role: "admin" });
+  const rows = () => db.trustedBrowser.count({ where: { userId: owner.id } });
+  const added = () => db.auditEvent.count({ where: { userId: owner.id, event: "trusted_browser.added" } });
+
+  await savePolicySettings({ trustedBrowserDays: 14 }, "test-admin");
+  const now = Date.now();
+  assert.equal(await recordTrustedBrowser(owner, client, "trust-now-1", now), 14);
+  const row = await db.trustedBrowser.findFirstOrThrow({ where: { userId: owner.id } });
+  assert.equal(row.expiresAt.getTime(), now + 14 * 86_400_000);
+  assert.equal(await added(), 1);
+  assert.equal(await recordTrustedBrowser(admin, client, "trust-now-admin"), 0, "an admin always gives a second factor");
+
+  await savePolicySettings({ trustedBrowserDays: 0 }, "test-admin");
+  assert.equal(await recordTrustedBrowser(owner, client, "trust-now-2"), 0, "the box was shown while the option was on; it is off now");
+  assert.equal(await rows(), 0);
+  assert.equal(await added(), 1, "nothing trusted, nothing audited");
+
+  // The admin's save and the user's trust at once: whichever goes first, nothing stays trusted once the option is off.
+  for (let round = 0; round < 5; round++) {
+    await savePolicySettings({ trustedBrowserDays: 30 }, "test-admin");
+    await Promise.all([savePolicySettings({ trustedBrowserDays: 0 }, "test-admin"), recordTrustedBrowser(owner, client, `trust-race-${round}`)]);
+    assert.equal(await rows(), 0, `round ${round}: a browser trusted while the option went off stayed trusted`);
+  }
 });

@@ -5,7 +5,8 @@ import { renderMail } from "../mail/templates";
 import { reportedChange } from "../reported-change";
 import type { Account } from "../users";
 import { db } from "../db";
-import { policySettings } from "../settings";
+import type { Tx } from "../mail/send";
+import { lockSettings, policySettings } from "../settings";
 import type { Client } from "./sessions";
 import { describeClient } from "./user-agent";
 
@@ -22,14 +23,12 @@ const DAY_MS = 86_400_000;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-/** The days a browser may be trusted for this account: none for an admin, who always gives a second factor. */
-export async function trustedBrowserDaysFor(user: { role: string }): Promise<number> {
-  return user.role === "admin" ? 0 : trustedBrowserDays();
-}
-
-/** How many days a browser may be trusted for (the rollout setting, lib/settings.ts); 0 when the option is off. */
-export async function trustedBrowserDays(): Promise<number> {
-  return (await policySettings()).trustedBrowserDays;
+/**
+ * The days a browser may be trusted for this account (the rollout setting, lib/settings.ts, read
+ * through `client`): 0 when the option is off, and for an admin, who always gives a second factor.
+ */
+export async function trustedBrowserDaysFor(user: { role: string }, client: Pick<Tx, "setting"> = db): Promise<number> {
+  return user.role === "admin" ? 0 : (await policySettings(client)).trustedBrowserDays;
 }
 
 function readTokens(value: string | undefined): string[] {
@@ -38,25 +37,48 @@ function readTokens(value: string | undefined): string[] {
 }
 
 /**
- * Marks this browser as trusted by `user` for `days` days (1 to MAX_TRUST_DAYS), in a server
- * action, after every factor was checked: a row with the token's hash, the browser and system
- * (ua-parser-js), the address and the times; the token goes in an HttpOnly cookie. A change of the
- * account's second factor: audited and mailed to the owner (browser, moment and end, with their
- * time zone) in the same transaction. Throws RangeError for `days` out of range.
+ * Marks this browser as trusted by `user`, after every factor was checked, for the days the
+ * rollout setting allows at that moment (recordTrustedBrowser): the token goes in an HttpOnly
+ * cookie that lasts as long. Returns the days granted; 0 when the option is off (an admin turned it
+ * off meanwhile, or the user is an admin): nothing is then trusted and no cookie is set.
  */
-export async function trustThisBrowser(user: Account, client: Client, days: number, now = Date.now()) {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_TRUST_DAYS) throw new RangeError(`days out of range: ${days}`);
+export async function trustThisBrowser(user: Account & { role: string }, client: Client, now = Date.now()): Promise<number> {
   const token = randomBytes(32).toString("base64url");
-  const { browser, system } = describeClient(client.userAgent);
-  const expiresAt = new Date(now + days * DAY_MS);
   const jar = await cookies();
   const kept = readTokens(jar.get(COOKIE)?.value);
-  await reportedChange(async (tx) => {
+  const days = await recordTrustedBrowser(user, client, sha256(token), now);
+  if (!days) return 0;
+  jar.set(COOKIE, [token, ...kept].slice(0, MAX_TOKENS).join("~"), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: days * 86_400,
+    secure: process.env.APP_URL?.startsWith("https:"),
+  });
+  return days;
+}
+
+/**
+ * The database half of trustThisBrowser: a row with the token's hash (`tokenHash`), the browser
+ * and system (ua-parser-js), the address and the times (`now` in ms), trusted for the days the
+ * setting allows, read in the same transaction after any settings save in progress
+ * (lib/settings.ts lockSettings): an admin who turns the option off while a user trusts a browser
+ * leaves nothing trusted. A change of the account's second factor: audited and mailed to the owner
+ * (browser, moment and end, with their time zone) in that transaction. Returns the days granted,
+ * 0 when none (nothing written).
+ */
+export async function recordTrustedBrowser(user: Account & { role: string }, client: Client, tokenHash: string, now = Date.now()): Promise<number> {
+  const { browser, system } = describeClient(client.userAgent);
+  return reportedChange(async (tx) => {
+    await lockSettings(tx);
+    const days = Math.min(await trustedBrowserDaysFor(user, tx), MAX_TRUST_DAYS);
+    if (days < 1) return { value: 0 };
+    const expiresAt = new Date(now + days * DAY_MS);
     // Housekeeping on the way: this account's expired tokens.
     await tx.trustedBrowser.deleteMany({ where: { userId: user.id, expiresAt: { lt: new Date(now) } } });
-    await tx.trustedBrowser.create({ data: { userId: user.id, tokenHash: sha256(token), browser, system, ip: client.ip?.slice(0, 64) ?? null, createdAt: new Date(now), lastUsedAt: new Date(now), expiresAt } });
+    await tx.trustedBrowser.create({ data: { userId: user.id, tokenHash, browser, system, ip: client.ip?.slice(0, 64) ?? null, createdAt: new Date(now), lastUsedAt: new Date(now), expiresAt } });
     return {
-      value: null,
+      value: days,
       audit: { event: "trusted_browser.added", userId: user.id, client, details: { days, expiresAt: expiresAt.toISOString(), browser, system } },
       mail: renderMail("browserTrusted", user, {
         browser: [browser, system].filter(Boolean).join(", ") || "none",
@@ -65,13 +87,6 @@ export async function trustThisBrowser(user: Account, client: Client, days: numb
         until: mailTime(expiresAt, user.locale),
       }),
     };
-  });
-  jar.set(COOKIE, [token, ...kept].slice(0, MAX_TOKENS).join("~"), {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    maxAge: days * 86_400,
-    secure: process.env.APP_URL?.startsWith("https:"),
   });
 }
 
