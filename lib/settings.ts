@@ -163,17 +163,18 @@ export function policyChangeAudit(group: SettingGroup, actorId: string, client?:
 const SETTINGS_LOCK = 7_237_353;
 
 /**
- * Makes two saves of the settings wait for each other, through `tx` (first in its transaction;
- * a change that depends on a setting takes it too, lib/auth/trusted-browser.ts):
+ * Makes two saves of the settings wait for each other, through `tx` (first in its transaction):
  * each one writes every setting from the values it read, so the second must read what the first
  * saved. PostgreSQL (read committed) would otherwise let it write back the values it read before
  * the first committed: the first admin's change lost, with its audit event kept. SQLite: takes
  * the write lock at once (one transaction per connection already waits for the other); reading
  * first would make another instance's commit in between fail the save with SQLITE_BUSY_SNAPSHOT.
+ * `reading`: for a change that depends on a setting (lib/auth/trusted-browser.ts), which waits
+ * for a save in progress but not, on PostgreSQL, for another such change (a shared lock).
  * Released at commit or rollback.
  */
-export async function lockSettings(tx: Tx): Promise<void> {
-  if (isPostgres()) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`);
+export async function lockSettings(tx: Tx, { reading = false } = {}): Promise<void> {
+  if (isPostgres()) await tx.$executeRawUnsafe(`SELECT ${reading ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock"}(${SETTINGS_LOCK})`);
   else await tx.$executeRawUnsafe(`UPDATE "Setting" SET "key" = "key" WHERE 0`);
 }
 

@@ -67,6 +67,7 @@ test("a browser is trusted for the days the setting allows when it is trusted: n
   const admin = await createUser({ email: "trust-now-admin@example.test", password: "a long password", role: "admin" });
   const rows = () => db.trustedBrowser.count({ where: { userId: owner.id } });
   const added = () => db.auditEvent.count({ where: { userId: owner.id, event: "trusted_browser.added" } });
+  const mailed = () => db.outboxMessage.count({ where: { to: owner.email, kind: "browserTrusted" } });
 
   await savePolicySettings({ trustedBrowserDays: 14 }, "test-admin");
   const now = Date.now();
@@ -74,14 +75,18 @@ test("a browser is trusted for the days the setting allows when it is trusted: n
   const row = await db.trustedBrowser.findFirstOrThrow({ where: { userId: owner.id } });
   assert.equal(row.expiresAt.getTime(), now + 14 * 86_400_000);
   assert.equal(await added(), 1);
+  assert.equal(await mailed(), 1);
   assert.equal(await recordTrustedBrowser(admin, client, "trust-now-admin"), 0, "an admin always gives a second factor");
+  assert.equal(await db.trustedBrowser.count({ where: { userId: admin.id } }), 0);
 
   await savePolicySettings({ trustedBrowserDays: 0 }, "test-admin");
   assert.equal(await recordTrustedBrowser(owner, client, "trust-now-2"), 0, "the box was shown while the option was on; it is off now");
   assert.equal(await rows(), 0);
   assert.equal(await added(), 1, "nothing trusted, nothing audited");
+  assert.equal(await mailed(), 1, "nor mailed");
 
-  // The admin's save and the user's trust at once: whichever goes first, nothing stays trusted once the option is off.
+  // The admin's save and the user's trust at once: whichever goes first, nothing stays trusted once
+  // the option is off. Fails on PostgreSQL without the lock; one SQLite connection runs one transaction at a time.
   for (let round = 0; round < 5; round++) {
     await savePolicySettings({ trustedBrowserDays: 30 }, "test-admin");
     await Promise.all([savePolicySettings({ trustedBrowserDays: 0 }, "test-admin"), recordTrustedBrowser(owner, client, `trust-race-${round}`)]);

@@ -70,7 +70,7 @@ export async function trustThisBrowser(user: Account & { role: string }, client:
 export async function recordTrustedBrowser(user: Account & { role: string }, client: Client, tokenHash: string, now = Date.now()): Promise<number> {
   const { browser, system } = describeClient(client.userAgent);
   return reportedChange(async (tx) => {
-    await lockSettings(tx);
+    await lockSettings(tx, { reading: true });
     const days = Math.min(await trustedBrowserDaysFor(user, tx), MAX_TRUST_DAYS);
     if (days < 1) return { value: 0 };
     const expiresAt = new Date(now + days * DAY_MS);
