@@ -18,19 +18,10 @@ const file = join(tmpdir(), `portal-bench-${process.pid}.db`);
 // thousands of accounts and empties the outbox. A run that failed leaves it to the next run to drop.
 const postgresServer = process.env.BENCH_DATABASE_URL;
 const SCRATCH_DATABASE = "portal_bench";
-async function onPostgresServer(sql: string) {
-  const pg = (await import("pg")).default;
-  const client = new pg.Client({ connectionString: postgresServer });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const { onPostgresServer } = await import("@/test/support/postgres-server");
 if (postgresServer) {
-  await onPostgresServer(`DROP DATABASE IF EXISTS "${SCRATCH_DATABASE}" WITH (FORCE)`);
-  await onPostgresServer(`CREATE DATABASE "${SCRATCH_DATABASE}"`);
+  await onPostgresServer(postgresServer, `DROP DATABASE IF EXISTS "${SCRATCH_DATABASE}" WITH (FORCE)`);
+  await onPostgresServer(postgresServer, `CREATE DATABASE "${SCRATCH_DATABASE}"`);
   const url = new URL(postgresServer);
   url.pathname = `/${SCRATCH_DATABASE}`;
   process.env.DATABASE_URL = url.toString();
@@ -134,5 +125,5 @@ for (const [label, segment] of [["sign-in page (/login)", "(auth)/login"], ["sec
 }
 
 await db.$disconnect();
-if (postgresServer) await onPostgresServer(`DROP DATABASE IF EXISTS "${SCRATCH_DATABASE}" WITH (FORCE)`);
+if (postgresServer) await onPostgresServer(postgresServer, `DROP DATABASE IF EXISTS "${SCRATCH_DATABASE}" WITH (FORCE)`);
 process.exit(0);

@@ -5,22 +5,14 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after } from "node:test";
-import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
+import { onPostgresServer } from "./postgres-server";
 
 process.env.BCRYPT_COST ??= "4";
 const server = process.env.TEST_DATABASE_URL;
 const name = `portal_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const adminQuery = (sql: string) => onPostgresServer(server!, sql);
 
 export const onPostgres = !!server && /^postgres/.test(server);
 
