@@ -56,7 +56,7 @@ test("two admins saving the two settings forms at once both keep their change, a
   assert.equal(state, pair({ snoozeLimit: 6, maxCodeHours: 6 }));
 });
 
-test("what the audit console shows of each settings form's save: nothing for a save that changes nothing, the trusted browsers forgotten, only its own settings for the recovery form", async () => {
+test("what the audit console shows of each settings form's save: nothing for a save that changes nothing, the trusted browsers forgotten, only its own settings for the recovery form, named as that form's", async () => {
   const admin = await createUser({ email: "settings-console@example.test", name: "Ana", password: "a long password", role: "admin" });
   const owner = await createUser({ email: "settings-console-owner@example.test", password: "a long password" });
   const client = { ip: "203.0.113.9", userAgent: "test" };
@@ -64,7 +64,7 @@ test("what the audit console shows of each settings form's save: nothing for a s
   const rollout = { ...(await policySettings()), trustedBrowserDays: 30 };
   await savePolicySettings(rollout, admin.id, policyChangeAudit("rollout", admin.id, client));
   assert.equal((await lines()).length, 1);
-  assert.deepEqual(auditSentence((await lines())[0]!), { key: "policy_changed", values: { actor: "Ana", forgotten: 0 } });
+  assert.deepEqual(auditSentence((await lines())[0]!), { key: "policy_changed", values: { actor: "Ana", settings: "rollout", forgotten: 0 } });
 
   // The same form saved again: no change, no line.
   await savePolicySettings(rollout, admin.id, policyChangeAudit("rollout", admin.id, client));
@@ -74,7 +74,7 @@ test("what the audit console shows of each settings form's save: nothing for a s
   await db.trustedBrowser.create({ data: { userId: owner.id, tokenHash: "settings-console", expiresAt: new Date(Date.now() + 86_400_000) } });
   await savePolicySettings({ ...rollout, trustedBrowserDays: 0 }, admin.id, policyChangeAudit("rollout", admin.id, client));
   const [off] = await lines();
-  assert.deepEqual(auditSentence(off!), { key: "policy_changed", values: { actor: "Ana", forgotten: 1 } });
+  assert.deepEqual(auditSentence(off!), { key: "policy_changed", values: { actor: "Ana", settings: "rollout", forgotten: 1 } });
   assert.equal(off!.ip, "203.0.113.9");
   assert.deepEqual([JSON.parse(String(off!.details)).before.trustedBrowserDays, JSON.parse(String(off!.details)).after.trustedBrowserDays], [30, 0]);
 
@@ -83,12 +83,13 @@ test("what the audit console shows of each settings form's save: nothing for a s
   await db.trustedBrowser.create({ data: { userId: owner.id, tokenHash: "settings-console-2", expiresAt: new Date(Date.now() + 86_400_000) } });
   await savePolicySettings({ ...rollout, trustedBrowserDays: 0 }, admin.id, policyChangeAudit("rollout", admin.id, client));
   assert.equal((await lines()).length, 3);
-  assert.deepEqual(auditSentence((await lines())[0]!), { key: "policy_changed", values: { actor: "Ana", forgotten: 1 } });
+  assert.deepEqual(auditSentence((await lines())[0]!), { key: "policy_changed", values: { actor: "Ana", settings: "rollout", forgotten: 1 } });
 
   const { maxCodeHours, secondAdmin } = await policySettings();
   await savePolicySettings({ maxCodeHours: maxCodeHours + 1, secondAdmin: "on" }, admin.id, policyChangeAudit("recovery", admin.id, client));
   const [recovery] = await lines();
   assert.equal((await lines()).length, 4);
   assert.deepEqual(JSON.parse(String(recovery!.details)), { before: { maxCodeHours, secondAdmin }, after: { maxCodeHours: maxCodeHours + 1, secondAdmin: "on" } });
-  assert.deepEqual(auditSentence(recovery!), { key: "policy_changed", values: { actor: "Ana", forgotten: 0 } });
+  // Said as the recovery form's change, not the rollout's.
+  assert.deepEqual(auditSentence(recovery!), { key: "policy_changed", values: { actor: "Ana", settings: "recovery", forgotten: 0 } });
 });

@@ -73,6 +73,17 @@ export const SETTING_GROUPS = {
 export type SettingGroup = keyof typeof SETTING_GROUPS;
 export type RolloutSetting = (typeof SETTING_GROUPS.rollout)[number];
 
+/**
+ * The form of /admin/settings a policy.changed event came from, read from its details' `after`
+ * (see policyChangeAudit): "recovery" when it holds that group's settings only, else "rollout"
+ * (whose saves record every setting, and events from before the groups). Takes any JSON value.
+ */
+export function settingGroupOf(after: unknown): SettingGroup {
+  const names = after && typeof after === "object" ? Object.keys(after) : [];
+  const recovery: readonly string[] = SETTING_GROUPS.recovery;
+  return names.length > 0 && names.every((n) => recovery.includes(n)) ? "recovery" : "rollout";
+}
+
 function read<K extends SettingName>(name: K, stored: string | undefined): PolicySettings[K] {
   const f = SETTING_FIELDS[name] as unknown as Field<PolicySettings[K]>;
   for (const value of [stored, process.env[f.env]]) {

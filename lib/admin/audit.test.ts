@@ -52,6 +52,8 @@ test("an event reads as a sentence's key and values, whatever its details hold",
   assert.deepEqual(auditSentence(line("sign_in", { factors: ["password", "recovery"] })), { key: "sign_in", values: { factor: "recovery" } });
   assert.equal(auditSentence(line("policy.changed", { forgottenTrustedBrowsers: 3 }, "Ana")).values.forgotten, 3);
   assert.equal(auditSentence(line("policy.changed", {}, "Ana")).values.forgotten, 0);
+  // An event without the settings it changed reads as the rollout form's (where every save records them all).
+  assert.equal(auditSentence(line("policy.changed", {}, "Ana")).values.settings, "rollout");
   assert.deepEqual(auditSentence({ event: "two_factor.failed", details: "not json", actorName: null, actorEmail: null }), { key: "two_factor_failed", values: { method: "totp", drift: 0 } });
 });
 
