@@ -230,6 +230,12 @@ test.describe("in a browser in Los Angeles (point 13)", () => {
     await page.goto("/settings/security");
     const sessions = page.getByRole("list", { name: "Where you're signed in" });
     await expect(sessions.getByText(/Last active: .+ (PST|PDT|GMT-[78])/)).toBeVisible();
+    // Since when 2FA is on: a moment in the reader's zone, named, on the security page and the account's.
+    await enroll(page, account.password);
+    for (const path of ["/settings/security", "/"]) {
+      await page.goto(path);
+      await expect(page.getByText(/^On since .+ (PST|PDT|GMT-[78])\.$/)).toBeVisible();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { formatMoment } from "@/lib/dates";
 import { requestTimeZone } from "@/lib/i18n/request";
 import { requireUser } from "@/lib/auth/guard";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [t, tl, ts, format] = [await getTranslations("account"), await getTranslations("language"), await getTranslations("security"), await getFormatter()];
+  const [t, tl, ts] = [await getTranslations("account"), await getTranslations("language"), await getTranslations("security")];
   // A moment names its zone (the reader's, from the browser; UTC until it is known).
   const [locale, zone] = [await getLocale(), await requestTimeZone()];
   const when = (d: Date | null) => (d ? formatMoment(d, locale, zone) : t("never"));
@@ -30,7 +30,7 @@ export default async function AccountPage() {
       {checkupDue(user) && <CheckupCard />}
       <Card as="section" labelledBy="two-factor-title">
         <TwoFactorStatusHeading on={on} titleId="two-factor-title" />
-        <p>{on ? ts("on", { date: format.dateTime(user.twoFactorEnabledAt!, { dateStyle: "long" }) }) : ts("off")}</p>
+        <p>{on ? ts("on", { date: when(user.twoFactorEnabledAt) }) : ts("off")}</p>
         <ButtonLink href="/settings/security" variant={on ? "secondary" : "primary"}>{t("manageSecurity")}</ButtonLink>
       </Card>
       <Card as="section" labelledBy="details-title">

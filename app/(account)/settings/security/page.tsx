@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatMoment } from "@/lib/dates";
+import { requestTimeZone } from "@/lib/i18n/request";
 import { KeyRound, Smartphone } from "lucide-react";
 import { policyNow, requireUser } from "@/lib/auth/guard";
 import { mayDisable } from "@/lib/policy";
@@ -25,14 +27,15 @@ export async function generateMetadata(): Promise<Metadata> {
 // Status first, then a card per method with its actions; `changed` says what the last action did.
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ recovery?: string; changed?: string }> }) {
   const user = await requireUser();
-  const [t, tv, format] = [await getTranslations("security"), await getTranslations("verify"), await getFormatter()];
+  const [t, tv] = [await getTranslations("security"), await getTranslations("verify")];
   const app = config().APP_NAME;
   const on = !!user.twoFactorEnabledAt;
   // Enrolled with a passkey only: no app to speak of, one to add.
   const withApp = !!user.totpSecret;
   const left = on ? await remainingRecoveryCodes(user.id) : 0;
   const { recovery: usedRecovery, changed } = await searchParams;
-  const since = on ? format.dateTime(user.twoFactorEnabledAt!, { dateStyle: "long" }) : "";
+  // A moment with its zone named (the reader's, from the browser; UTC until it is known).
+  const since = on ? formatMoment(user.twoFactorEnabledAt!, await getLocale(), await requestTimeZone()) : "";
   return (
     <Page title={t("title")}>
       {usedRecovery !== undefined && on && <Alert tone="warning">{tv("recoveryUsed", { remaining: left })}</Alert>}
