@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
 import { auditSentence, readAuditQuery, searchAudit } from "@/lib/admin/audit";
-import { policyChangeAudit, policySettings, savePolicySettings } from "@/lib/settings";
+import { forgetTrustedBrowsersWhileOff, policyChangeAudit, policySettings, savePolicySettings } from "@/lib/settings";
 import { createUser } from "@/lib/users";
 
 test("a settings change and its audit event are saved together: a failure before the event is written saves neither, nor forgets a trusted browser", async () => {
@@ -92,4 +92,27 @@ test("what the audit console shows of each settings form's save: nothing for a s
   assert.deepEqual(JSON.parse(String(recovery!.details)), { before: { maxCodeHours, secondAdmin }, after: { maxCodeHours: maxCodeHours + 1, secondAdmin: "on" } });
   // Said as the recovery form's change, not the rollout's.
   assert.deepEqual(auditSentence(recovery!), { key: "policy_changed", values: { actor: "Ana", settings: "recovery", forgotten: 0 } });
+});
+
+test("at a server's start, trusted browsers left while the option is off (the environment variable gone to 0) are forgotten, with one line in the audit trail; none while it is on", async () => {
+  const owner = await createUser({ email: "settings-start@example.test", password: "a long password" });
+  await savePolicySettings({ trustedBrowserDays: 30 }, "test-admin");
+  const trusted = () => db.trustedBrowser.count({ where: { userId: owner.id } });
+  await db.trustedBrowser.create({ data: { userId: owner.id, tokenHash: "settings-start", expiresAt: new Date(Date.now() + 86_400_000) } });
+  assert.equal(await forgetTrustedBrowsersWhileOff(), 0);
+  assert.equal(await trusted(), 1, "on: the browser stays trusted");
+
+  // No saved setting: TWO_FACTOR_TRUSTED_BROWSER_DAYS decides, unset here (0), as after 30 → 0 across a restart.
+  await db.setting.deleteMany({ where: { key: "two_factor.trusted_browser_days" } });
+  assert.equal((await policySettings()).trustedBrowserDays, 0);
+  const lines = async () => (await searchAudit(readAuditQuery({ event: "policy.changed" }))).events.filter((e) => JSON.parse(String(e.details)).source === "environment");
+  assert.equal(await forgetTrustedBrowsersWhileOff(), 1);
+  assert.equal(await trusted(), 0, "off: forgotten, so turning it on again trusts none of them");
+  const [line, ...more] = await lines();
+  assert.equal(more.length, 0);
+  assert.deepEqual(auditSentence(line!), { key: "policy_changed", values: { actor: "—", settings: "environment", forgotten: 1 } });
+
+  // The next start finds none: no second line.
+  assert.equal(await forgetTrustedBrowsersWhileOff(), 0);
+  assert.equal((await lines()).length, 1);
 });

@@ -170,6 +170,26 @@ export function policyChangeAudit(group: SettingGroup, actorId: string, client?:
   };
 }
 
+/**
+ * For a server's start: when trusted browsers are off (the saved setting, or with none saved
+ * TWO_FACTOR_TRUSTED_BROWSER_DAYS=0), forgets every trusted browser still stored, as the rollout
+ * form does when it turns them off. Rows can be left only by the environment variable going from
+ * a number of days to 0 across a restart, and would come back into force when it goes back up
+ * (30 → 0 → 30): after this, none of them does. Audited as policy.changed with no actor and
+ * `source: "environment"` when some were forgotten. Returns how many; throws what the database
+ * throws, having forgotten none.
+ */
+export async function forgetTrustedBrowsersWhileOff(): Promise<number> {
+  return reportedChange(async (tx) => {
+    await lockSettings(tx);
+    if ((await policySettings(tx)).trustedBrowserDays !== 0) return { value: 0 };
+    const forgotten = (await tx.trustedBrowser.deleteMany({})).count;
+    if (!forgotten) return { value: 0 };
+    const off = { trustedBrowserDays: 0 };
+    return { value: forgotten, audit: { event: "policy.changed", details: { before: off, after: off, forgottenTrustedBrowsers: forgotten, source: "environment" } } };
+  });
+}
+
 // Any number: the key of the lock every save of the settings takes (PostgreSQL advisory locks are per database).
 const SETTINGS_LOCK = 7_237_353;
 
