@@ -3,14 +3,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { config } = await import("./lib/config");
+  const { MAIL_DELIVERER } = config();
   // Trusted browsers turned off by the environment variable since the last start: forgotten now,
   // so that turning it back on later trusts none of them (lib/settings.ts).
   const { forgetTrustedBrowsersWhileOff } = await import("./lib/settings");
   await forgetTrustedBrowsersWhileOff().catch(async (error: unknown) => {
     const { logger } = await import("./lib/logger");
-    logger.error({ error: String(error) }, "trusted browsers: could not forget them at start while the option is off");
+    logger.error({ error: String(error) }, "trusted browsers: not forgotten at start");
   });
-  if (config().MAIL_DELIVERER === "off") return;
+  if (MAIL_DELIVERER === "off") return;
   const { startDeliverer } = await import("./lib/mail/deliverer");
   startDeliverer();
 }

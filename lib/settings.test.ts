@@ -1,6 +1,6 @@
 import "@/test/support/db";
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { db } from "@/lib/db";
 import { auditSentence, readAuditQuery, searchAudit } from "@/lib/admin/audit";
 import { forgetTrustedBrowsersWhileOff, policyChangeAudit, policySettings, savePolicySettings } from "@/lib/settings";
@@ -94,7 +94,9 @@ test("what the audit console shows of each settings form's save: nothing for a s
   assert.deepEqual(auditSentence(recovery!), { key: "policy_changed", values: { actor: "Ana", settings: "recovery", forgotten: 0 } });
 });
 
-test("at a server's start, trusted browsers left while the option is off (the environment variable gone to 0) are forgotten, with one line in the audit trail; none while it is on", async () => {
+test("at a server's start, trusted browsers left while the option is off (the environment variable gone to 0) are forgotten, with one line in the audit trail; none while it is on, nor when the variable cannot be read", async () => {
+  const variable = process.env.TWO_FACTOR_TRUSTED_BROWSER_DAYS;
+  after(() => void (variable === undefined ? delete process.env.TWO_FACTOR_TRUSTED_BROWSER_DAYS : (process.env.TWO_FACTOR_TRUSTED_BROWSER_DAYS = variable)));
   const owner = await createUser({ email: "settings-start@example.test", password: "a long password" });
   await savePolicySettings({ trustedBrowserDays: 30 }, "test-admin");
   const trusted = () => db.trustedBrowser.count({ where: { userId: owner.id } });
@@ -102,15 +104,23 @@ test("at a server's start, trusted browsers left while the option is off (the en
   assert.equal(await forgetTrustedBrowsersWhileOff(), 0);
   assert.equal(await trusted(), 1, "on: the browser stays trusted");
 
-  // No saved setting: TWO_FACTOR_TRUSTED_BROWSER_DAYS decides, unset here (0), as after 30 → 0 across a restart.
+  // No saved setting: TWO_FACTOR_TRUSTED_BROWSER_DAYS decides. A value it cannot read is not "off".
   await db.setting.deleteMany({ where: { key: "two_factor.trusted_browser_days" } });
+  for (const typo of ["120", "30d", "-1"]) {
+    process.env.TWO_FACTOR_TRUSTED_BROWSER_DAYS = typo;
+    await assert.rejects(forgetTrustedBrowsersWhileOff(), /TWO_FACTOR_TRUSTED_BROWSER_DAYS="[^"]+" is not a number of days/);
+    assert.equal(await trusted(), 1, `${typo}: kept`);
+  }
+  // 0, as after 30 → 0 across a restart.
+  process.env.TWO_FACTOR_TRUSTED_BROWSER_DAYS = "0";
   assert.equal((await policySettings()).trustedBrowserDays, 0);
-  const lines = async () => (await searchAudit(readAuditQuery({ event: "policy.changed" }))).events.filter((e) => JSON.parse(String(e.details)).source === "environment");
+  const lines = async () => (await searchAudit(readAuditQuery({ event: "policy.changed" }))).events.filter((e) => JSON.parse(String(e.details)).source === "start");
   assert.equal(await forgetTrustedBrowsersWhileOff(), 1);
   assert.equal(await trusted(), 0, "off: forgotten, so turning it on again trusts none of them");
   const [line, ...more] = await lines();
   assert.equal(more.length, 0);
-  assert.deepEqual(auditSentence(line!), { key: "policy_changed", values: { actor: "—", settings: "environment", forgotten: 1 } });
+  assert.deepEqual(auditSentence(line!), { key: "policy_changed", values: { actor: "—", settings: "start", forgotten: 1 } });
+  assert.equal(JSON.parse(String(line!.details)).TWO_FACTOR_TRUSTED_BROWSER_DAYS, "0");
 
   // The next start finds none: no second line.
   assert.equal(await forgetTrustedBrowsersWhileOff(), 0);

@@ -74,11 +74,15 @@ export type SettingGroup = keyof typeof SETTING_GROUPS;
 export type RolloutSetting = (typeof SETTING_GROUPS.rollout)[number];
 
 /**
- * The form of /admin/settings a policy.changed event came from, read from its details' `after`
- * (see policyChangeAudit): "recovery" when it holds that group's settings only, else "rollout"
- * (whose saves record every setting, and events from before the groups). Takes any JSON value.
+ * The form of /admin/settings a policy.changed event came from, read from the settings it recorded
+ * after the change (see policyChangeAudit: its details' `after`; `recovery.after` in events of
+ * the recovery form before policyChangeAudit): "recovery" when they are that group's settings
+ * only, else "rollout" (whose saves record every setting, as did events from before the groups).
+ * Takes the event's details, any JSON value.
  */
-export function settingGroupOf(after: unknown): SettingGroup {
+export function settingGroupOf(details: unknown): SettingGroup {
+  const field = (value: unknown, name: string): unknown => (value && typeof value === "object" ? (value as Record<string, unknown>)[name] : undefined);
+  const after = field(details, "after") ?? field(field(details, "recovery"), "after");
   const names = after && typeof after === "object" ? Object.keys(after) : [];
   const recovery: readonly string[] = SETTING_GROUPS.recovery;
   return names.length > 0 && names.every((n) => recovery.includes(n)) ? "recovery" : "rollout";
@@ -172,21 +176,27 @@ export function policyChangeAudit(group: SettingGroup, actorId: string, client?:
 
 /**
  * For a server's start: when trusted browsers are off (the saved setting, or with none saved
- * TWO_FACTOR_TRUSTED_BROWSER_DAYS=0), forgets every trusted browser still stored, as the rollout
- * form does when it turns them off. Rows can be left only by the environment variable going from
- * a number of days to 0 across a restart, and would come back into force when it goes back up
- * (30 → 0 → 30): after this, none of them does. Audited as policy.changed with no actor and
- * `source: "environment"` when some were forgotten. Returns how many; throws what the database
- * throws, having forgotten none.
+ * TWO_FACTOR_TRUSTED_BROWSER_DAYS at 0 or not set), forgets every trusted browser still stored,
+ * as the rollout form does when it turns them off. Rows can be left only by the environment
+ * variable going from a number of days to 0 across a restart, and would come back into force when
+ * it goes back up (30 → 0 → 30): after this, none of them does. Audited as policy.changed with no
+ * actor and `source: "start"` (and the variable as it was) when some were forgotten. Returns how
+ * many. Throws, having forgotten none, when the variable decides and is not a number of days (a
+ * typo such as "30d" or "120" is not taken for "off"), and what the database throws.
  */
 export async function forgetTrustedBrowsersWhileOff(): Promise<number> {
+  const { key, env, schema } = SETTING_FIELDS.trustedBrowserDays;
+  const variable = process.env[env]?.trim() || null;
   return reportedChange(async (tx) => {
     await lockSettings(tx);
+    const saved = await tx.setting.findUnique({ where: { key } });
+    if (!saved && variable !== null && !schema.safeParse(variable).success) {
+      throw new Error(`${env}=${JSON.stringify(variable)} is not a number of days from 0 to 90: trusted browsers left as they are`);
+    }
     if ((await policySettings(tx)).trustedBrowserDays !== 0) return { value: 0 };
     const forgotten = (await tx.trustedBrowser.deleteMany({})).count;
     if (!forgotten) return { value: 0 };
-    const off = { trustedBrowserDays: 0 };
-    return { value: forgotten, audit: { event: "policy.changed", details: { before: off, after: off, forgottenTrustedBrowsers: forgotten, source: "environment" } } };
+    return { value: forgotten, audit: { event: "policy.changed", details: { after: { trustedBrowserDays: 0 }, forgottenTrustedBrowsers: forgotten, source: "start", ...(!saved && { [env]: variable }) } } };
   });
 }
 

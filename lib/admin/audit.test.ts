@@ -54,6 +54,8 @@ test("an event reads as a sentence's key and values, whatever its details hold",
   assert.equal(auditSentence(line("policy.changed", {}, "Ana")).values.forgotten, 0);
   // An event without the settings it changed reads as the rollout form's (where every save records them all).
   assert.equal(auditSentence(line("policy.changed", {}, "Ana")).values.settings, "rollout");
+  // The recovery form's events before policyChangeAudit kept its settings one level down.
+  assert.equal(auditSentence(line("policy.changed", { recovery: { before: { maxCodeHours: 8 }, after: { maxCodeHours: 9 } } }, "Ana")).values.settings, "recovery");
   assert.deepEqual(auditSentence({ event: "two_factor.failed", details: "not json", actorName: null, actorEmail: null }), { key: "two_factor_failed", values: { method: "totp", drift: 0 } });
 });
 

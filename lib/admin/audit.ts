@@ -190,7 +190,7 @@ export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actor
     case "users.exported":
       return { key, values: { actor } };
     case "policy.changed":
-      return { key, values: { actor, settings: d.source === "environment" ? "environment" : settingGroupOf(d.after), forgotten: Number(d.forgottenTrustedBrowsers ?? 0) } };
+      return { key, values: { actor, settings: d.source === "start" ? "start" : settingGroupOf(d), forgotten: Number(d.forgottenTrustedBrowsers ?? 0) } };
     case "sign_out_everywhere":
       return { key, values: { actor: line.actorName || line.actorEmail ? actor : "", sessions: Number(d.sessions ?? 0) } };
     case "sign_in": {

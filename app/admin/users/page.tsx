@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatMoment } from "@/lib/dates";
+import { requestTimeZone } from "@/lib/i18n/request";
 import { Download } from "lucide-react";
 import { readUserQuery, searchUsers, usersHref, type ListedUser, type UserSort } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/guard";
@@ -19,15 +21,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({ searchParams }: { searchParams: Params }) {
   await requireAdmin();
   const query = readUserQuery(await searchParams);
-  const [t, tc, format, result] = [await getTranslations("console.users"), await getTranslations("console.common"), await getFormatter(), await searchUsers(query)];
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  const [t, tc, result] = [await getTranslations("console.users"), await getTranslations("console.common"), await searchUsers(query)];
+  // Moments in the reader's zone, named (UTC until the browser has said its zone).
+  const [locale, zone] = [await getLocale(), await requestTimeZone()];
+  const when = (date: Date) => formatMoment(date, locale, zone);
   const columns: Column<ListedUser>[] = [
     { key: "email", header: t("email"), rowHeader: true, sortable: true, cell: (u) => <Link href={`/admin/users/${u.id}`}>{u.email}</Link> },
     { key: "name", header: t("name"), sortable: true, cell: (u) => u.name },
     { key: "role", header: t("role"), cell: (u) => tc(`roles.${u.role === "admin" ? "admin" : "user"}`) },
     { key: "twoFactor", header: t("twoFactor"), cell: (u) => (u.twoFactorEnabledAt ? <Badge tone="success">{t("on", { date: when(u.twoFactorEnabledAt) })}</Badge> : <Badge>{t("off")}</Badge>) },
     { key: "lock", header: t("lock"), cell: (u) => (u.secondFactorLockedAt ? <Badge tone="danger">{t("lockedSince", { date: when(u.secondFactorLockedAt) })}</Badge> : t("notLocked")) },
-    { key: "lastSignIn", header: t("lastSignIn"), sortable: true, cell: (u) => (u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : tc("never")) },
+    { key: "lastSignIn", header: t("lastSignIn"), sortable: true, cell: (u) => (u.lastSignInAt ? when(u.lastSignInAt) : tc("never")) },
   ];
   return (
     <Page
