@@ -23,6 +23,17 @@ export function texts(form: unknown, name: string): string[] {
   return form.getAll(name).flatMap((value) => (typeof value === "string" ? [cleanText(value)] : []));
 }
 
+/** A field holding JSON (a browser's WebAuthn answer), parsed; null when missing, longer than `max` characters or not JSON. */
+export function jsonField(form: unknown, name: string, max = 20_000): unknown {
+  const raw = text(form, name);
+  if (!raw || raw.length > max) return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 // Ids are cuids (or the random ids of sessions): checked by shape before any query uses them.
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 

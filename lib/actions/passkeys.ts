@@ -12,23 +12,15 @@ import { finishPendingSignIn, pendingSignIn } from "../auth/pending";
 import { clientOf } from "../auth/request";
 import { identityConfirmedRecently, issueTicket, markIdentityConfirmed } from "../auth/sessions";
 import { trustThisBrowser } from "../auth/trusted-browser";
-import { isId, text } from "../form";
+import { isId, jsonField, text } from "../form";
 import { checkPasskey, passkeyProblemOf, type Problem } from "../two-factor/check";
-import { addPasskey, authenticationOptions, enrollWithPasskey, isLastSecondFactor, passkeyName, passkeyNameProblem, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
+import { addPasskey, authenticationOptions, confirmationOptions, enrollWithPasskey, isLastSecondFactor, passkeyName, passkeyNameProblem, registrationOptions, removePasskey, renamePasskey, verifyRegistration } from "../two-factor/passkeys";
 import { localized } from "./problems";
 
 const problem = (key: string): Problem => ({ key });
 
 /** The browser's JSON answer to a WebAuthn ceremony, from the form's `response` field; null when it does not parse. */
-function credentialOf(form: FormData): unknown {
-  const raw = text(form, "response");
-  if (!raw || raw.length > 20_000) return null;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return null;
-  }
-}
+const credentialOf = (form: FormData): unknown => jsonField(form, "response");
 
 export type PasskeyOptionsState = { options?: PublicKeyCredentialRequestOptionsJSON; error?: Problem; expired?: boolean };
 
@@ -40,6 +32,18 @@ export async function passkeySignInOptions(): Promise<PasskeyOptionsState> {
   return options ? { options } : { error: problem("passkeys.errors.refused") };
 }
 
+/**
+ * "Use a passkey" in a dialog that confirms a security change: options with a fresh challenge kept
+ * on this session (lib/auth/confirm-identity.ts checks the answer with the password).
+ */
+export async function passkeyConfirmationOptions(): Promise<PasskeyOptionsState> {
+  const user = await requireUser();
+  // The second factor is asked only when 2FA is on; a temporary access code's session replaces it.
+  if (!user.twoFactorEnabledAt || user.wizardOnly) return { error: problem("twoFactorErrors.notEnabled") };
+  const options = await confirmationOptions(user.id, user.sessionId);
+  return options ? { options } : { error: problem("passkeys.errors.refused") };
+}
+
 export type PasskeySignInState = { error?: Problem; expired?: boolean };
 
 /** The second sign-in step with a passkey: its user comes from the pending sign-in, never from the form. */
@@ -47,7 +51,7 @@ export async function passkeySignIn(_: PasskeySignInState, form: FormData): Prom
   const pending = await pendingSignIn();
   if (!pending) return { error: problem("verify.expired"), expired: true };
   const client = clientOf(await headers());
-  const result = await checkPasskey(pending.user, pending.tokenHash, credentialOf(form), client);
+  const result = await checkPasskey(pending.user, { pendingSignIn: pending.tokenHash }, credentialOf(form), client);
   if (!result.ok) return { error: await localized(passkeyProblemOf(result)) };
   if (!(await finishPendingSignIn(pending.tokenHash))) return { error: problem("verify.expired"), expired: true };
   const newBrowser = await noticeNewBrowser(pending.user, client);

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { policyNow, requireUser } from "../auth/guard";
 import { mayDisable } from "../policy";
 import { snooze } from "../rollout/snooze";
-import { checkIdentity } from "../auth/confirm-identity";
+import { checkIdentity, type IdentityErrors } from "../auth/confirm-identity";
 import { clientOf } from "../auth/request";
 import { identityConfirmedRecently, markIdentityConfirmed } from "../auth/sessions";
 import { db } from "../db";
@@ -15,7 +15,7 @@ import { driftProblem, type Problem } from "../two-factor/check";
 import { completeEnrollment, disableTwoFactor, regenerateRecoveryCodes } from "../two-factor/manage";
 import { issuedBefore, keepIssued, newSubmission } from "../two-factor/issued";
 
-export type ConfirmState = { errors?: { password?: Problem; code?: Problem } };
+export type ConfirmState = { errors?: IdentityErrors };
 
 export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<ConfirmState> {
   const user = await requireUser({ enrolling: true });

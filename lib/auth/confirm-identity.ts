@@ -1,19 +1,20 @@
 import { headers } from "next/headers";
 import { localized } from "../actions/problems";
-import { text } from "../form";
-import { checkSecondFactor, problemOf, readEitherCode, type Problem } from "../two-factor/check";
+import { jsonField, text } from "../form";
+import { checkPasskey, checkSecondFactor, passkeyProblemOf, problemOf, readEitherCode, type Problem } from "../two-factor/check";
 import { browserDevices } from "./device";
 import type { CurrentUser } from "./guard";
 import { attemptPassword } from "./password-attempt";
 import { clientOf } from "./request";
 
-export type IdentityErrors = { password?: Problem; code?: Problem };
+export type IdentityErrors = { password?: Problem; code?: Problem; passkey?: Problem };
 
 /**
- * Re-enters the password (and, when 2FA is on, a current code or a recovery code) before a
- * security change, read from the form's `password` and `code` fields; the password counts against
- * the same throttle as at sign-in, the code against the second-factor throttle. Returns the errors
- * to show, or null when both were right.
+ * Re-enters the password (and, when 2FA is on, a current code, a recovery code or a passkey) before
+ * a security change, read from the form's `password` and `code` fields, or `passkey` (the browser's
+ * answer to passkeyConfirmationOptions, whose challenge this session keeps) in place of the code.
+ * The password counts against the same throttle as at sign-in, the code or passkey against the
+ * second-factor throttle. Returns the errors to show, or null when both were right.
  */
 export async function checkIdentity(form: FormData, user: CurrentUser): Promise<IdentityErrors | null> {
   const password = text(form, "password");
@@ -25,8 +26,13 @@ export async function checkIdentity(form: FormData, user: CurrentUser): Promise<
   }
   // A session opened with a temporary access code already passed its second factor, which the owner lost.
   if (!user.twoFactorEnabledAt || user.wizardOnly) return null;
+  const client = clientOf(await headers());
+  if (text(form, "passkey")) {
+    const assertion = await checkPasskey(user, { session: user.sessionId }, jsonField(form, "passkey"), client);
+    return assertion.ok ? null : { passkey: await localized(passkeyProblemOf(assertion)) };
+  }
   const input = readEitherCode(text(form, "code"));
-  const result = await checkSecondFactor(user, input, clientOf(await headers()));
+  const result = await checkSecondFactor(user, input, client);
   if (result.ok) return null;
   // One field takes either code; a malformed entry is explained as the app's 6-digit code.
   const recovery = "recoveryCode" in input && result.reason !== "format";

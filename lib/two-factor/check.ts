@@ -7,7 +7,7 @@ import { mailTime } from "../dates";
 import { isFirstBlock } from "./throttle";
 import { lowCodesMail, lowOnRecoveryCodes } from "../rollout/low-codes";
 import { normalizeCode } from "./totp";
-import { verifyPasskeyAssertion, type PasskeyResult } from "./passkeys";
+import { verifyPasskeyAssertion, type ChallengeHolder, type PasskeyResult } from "./passkeys";
 import { verifySecondFactor, type SecondFactorState, type VerifyResult } from "./verify";
 import type { Account } from "../users";
 
@@ -78,12 +78,13 @@ export async function reportRefusal(user: Account, result: VerifyResult, method:
 }
 
 /**
- * A passkey at the second sign-in step (lib/two-factor/passkeys.ts), with what each outcome owes:
+ * A passkey at the second sign-in step or confirming a change (lib/two-factor/passkeys.ts, `holder`
+ * keeps the challenge), with what each outcome owes:
  * a failure is recorded like a wrong code (and its block or lock mailed, reportRefusal); a signature
  * counter that did not grow is also recorded as `passkey.counter_refused` (a cloned authenticator).
  */
-export async function checkPasskey(user: Account, pendingTokenHash: string, response: unknown, client: Client): Promise<PasskeyResult> {
-  const result = await verifyPasskeyAssertion(user.id, pendingTokenHash, response);
+export async function checkPasskey(user: Account, holder: ChallengeHolder, response: unknown, client: Client): Promise<PasskeyResult> {
+  const result = await verifyPasskeyAssertion(user.id, holder, response);
   if (result.ok || result.reason === "blocked" || result.reason === "locked" || result.reason === "not-enabled" || result.reason === "format") return result;
   if (result.counter) await record({ event: "passkey.counter_refused", userId: user.id, client, details: result.counter });
   await reportRefusal(user, { ok: false, reason: "invalid", retryAt: result.retryAt, consequence: result.consequence }, "passkey", client);

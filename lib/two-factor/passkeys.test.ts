@@ -4,7 +4,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { test } from "node:test";
 import { db } from "../db";
 import { enrolledUser } from "@/test/support/two-factor";
-import { passkeyName, passkeyNameProblem, verifyPasskeyAssertion } from "./passkeys";
+import { softwarePasskey } from "@/test/support/authenticator";
+import { CHALLENGE_TTL_MS, confirmationOptions, passkeyName, passkeyNameProblem, relyingParty, verifyPasskeyAssertion } from "./passkeys";
 
 // An assertion-shaped answer for a credential id: enough to reach the account and challenge checks.
 const assertion = (credentialId: string) => ({
@@ -18,7 +19,7 @@ const assertion = (credentialId: string) => ({
 async function pendingWithChallenge(userId: string, challenge: string | null = randomBytes(32).toString("base64url")) {
   const tokenHash = createHash("sha256").update(randomBytes(16)).digest("hex");
   await db.pendingSignIn.create({ data: { tokenHash, userId, expiresAt: new Date(Date.now() + 600_000), passkeyChallenge: challenge } });
-  return tokenHash;
+  return { pendingSignIn: tokenHash };
 }
 
 async function passkeyOf(userId: string) {
@@ -47,7 +48,7 @@ test("a challenge works once: the same answer again (a replay) finds no challeng
   assert.equal(!first.ok && first.reason, "invalid");
   const replay = await verifyPasskeyAssertion(user.id, pending, assertion(key));
   assert.equal(!replay.ok && replay.reason, "expired");
-  const row = await db.pendingSignIn.findUniqueOrThrow({ where: { tokenHash: pending } });
+  const row = await db.pendingSignIn.findUniqueOrThrow({ where: { tokenHash: pending.pendingSignIn } });
   assert.equal(row.passkeyChallenge, null);
 });
 
@@ -92,4 +93,66 @@ test("a passkey name must show something: zero-width, joiner, direction-mark, fi
   }
   assert.equal(passkeyNameProblem(""), "name");
   assert.equal(passkeyNameProblem("x".repeat(61)), "name");
+});
+
+// Confirming a security change: the challenge is kept on the signed-in session.
+async function sessionOf(userId: string) {
+  const id = randomBytes(16).toString("hex");
+  await db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + 3_600_000) } });
+  return id;
+}
+
+async function registered(userId: string) {
+  const key = softwarePasskey(relyingParty());
+  await db.passkey.create({ data: { userId, credentialId: key.credentialId, publicKey: key.publicKey, name: "Key" } });
+  return key;
+}
+
+test("confirming a change: a signed assertion of the session's challenge is accepted once, and the passkey's counter and last use move", async () => {
+  const user = await enrolledUser();
+  const key = await registered(user.id);
+  const session = await sessionOf(user.id);
+  const options = await confirmationOptions(user.id, session);
+  assert.deepEqual(options?.allowCredentials?.map((c) => c.id), [key.credentialId]);
+  const answer = key.assert(options!.challenge);
+  const accepted = await verifyPasskeyAssertion(user.id, { session }, answer);
+  assert.equal(accepted.ok, true);
+  const stored = await db.passkey.findUniqueOrThrow({ where: { credentialId: key.credentialId } });
+  assert.equal(stored.counter, 1n);
+  assert.ok(stored.lastUsedAt);
+  // The same answer again (a replay) finds no challenge, and is counted as a failure.
+  const replay = await verifyPasskeyAssertion(user.id, { session }, answer);
+  assert.equal(!replay.ok && replay.reason, "expired");
+  assert.equal(await failures(user.id), 1);
+});
+
+test("confirming a change: a wrong challenge, an expired one, another session's or another account's passkey are refused", async () => {
+  const [alice, bob] = [await enrolledUser(), await enrolledUser()];
+  const alicesKey = await registered(alice.id);
+  const bobsKey = await registered(bob.id);
+  const session = await sessionOf(alice.id);
+
+  const options = await confirmationOptions(alice.id, session);
+  const wrong = await verifyPasskeyAssertion(alice.id, { session }, alicesKey.assert(randomBytes(32).toString("base64url")));
+  assert.equal(!wrong.ok && wrong.reason, "invalid");
+  // The refused answer used the challenge up: the right one now comes too late.
+  const late = await verifyPasskeyAssertion(alice.id, { session }, alicesKey.assert(options!.challenge));
+  assert.equal(!late.ok && late.reason, "expired");
+
+  const again = await confirmationOptions(alice.id, session);
+  const ofBob = await verifyPasskeyAssertion(alice.id, { session }, bobsKey.assert(again!.challenge));
+  assert.equal(!ofBob.ok && ofBob.reason, "invalid");
+
+  // Bob's session keeps Bob's challenge: Alice's passkey cannot answer it for Alice.
+  const bobsSession = await sessionOf(bob.id);
+  assert.equal(await confirmationOptions(alice.id, bobsSession), null);
+  const bobsOptions = await confirmationOptions(bob.id, bobsSession);
+  const viaBob = await verifyPasskeyAssertion(alice.id, { session: bobsSession }, alicesKey.assert(bobsOptions!.challenge));
+  assert.equal(!viaBob.ok && viaBob.reason, "expired");
+
+  const stale = await confirmationOptions(alice.id, session);
+  const expired = await verifyPasskeyAssertion(alice.id, { session }, alicesKey.assert(stale!.challenge), Date.now() + CHALLENGE_TTL_MS + 1000);
+  assert.equal(!expired.ok && expired.reason, "expired");
+  assert.equal(await failures(alice.id), 5);
+  assert.equal((await db.passkey.findUniqueOrThrow({ where: { credentialId: alicesKey.credentialId } })).lastUsedAt, null);
 });

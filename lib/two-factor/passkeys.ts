@@ -23,8 +23,8 @@ import { checkThrottle, claimAttempt, registerSuccess, THROTTLE_CLEARED, type Cl
 // the first factor, so a passkey here is "something you have" (NIST SP 800-63B rev. 4, AAL2,
 // phishing-resistant: the browser binds each assertion to our origin).
 
-/** How long a registration challenge stays usable (ms); a sign-in challenge lives as long as its pending sign-in. */
-export const REGISTRATION_TTL_MS = 5 * 60_000;
+/** How long a challenge kept on a session (registration, confirming a change) stays usable (ms); a sign-in challenge lives as long as its pending sign-in. */
+export const CHALLENGE_TTL_MS = 5 * 60_000;
 export const PASSKEY_NAME_MAX = 60;
 const CEREMONY_TIMEOUT_MS = 120_000;
 
@@ -56,7 +56,7 @@ type AuthenticatorTransport = "ble" | "cable" | "hybrid" | "internal" | "nfc" | 
 
 /**
  * Options for navigator.credentials.create() (WebAuthn §5.4) to add a passkey to `user`'s account;
- * the challenge is kept on the session `sessionId` for REGISTRATION_TTL_MS and works once.
+ * the challenge is kept on the session `sessionId` for CHALLENGE_TTL_MS and works once.
  * The account's existing credentials are excluded, so one authenticator is not registered twice.
  */
 export async function registrationOptions(user: Account, sessionId: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
@@ -83,7 +83,7 @@ export type NewPasskey = { credentialId: string; publicKey: string; counter: num
 /**
  * Checks the browser's answer to registrationOptions (WebAuthn §7.1) against the session's challenge,
  * which it uses up whatever the outcome. Returns the credential to store, or a reason: "expired"
- * (no challenge, or older than REGISTRATION_TTL_MS), "invalid" (anything the library refuses), "taken"
+ * (no challenge, or older than CHALLENGE_TTL_MS), "invalid" (anything the library refuses), "taken"
  * (the credential is already registered). Never throws on bad input.
  */
 export async function verifyRegistration(
@@ -95,7 +95,7 @@ export async function verifyRegistration(
   const challenge = session?.passkeyChallenge;
   if (!challenge || !session.passkeyChallengeAt) return { ok: false, reason: "expired" };
   const { count } = await db.session.updateMany({ where: { id: sessionId, passkeyChallenge: challenge }, data: { passkeyChallenge: null, passkeyChallengeAt: null } });
-  if (count !== 1 || now - session.passkeyChallengeAt.getTime() > REGISTRATION_TTL_MS) return { ok: false, reason: "expired" };
+  if (count !== 1 || now - session.passkeyChallengeAt.getTime() > CHALLENGE_TTL_MS) return { ok: false, reason: "expired" };
   if (!isCredentialJson(response)) return { ok: false, reason: "invalid" };
   const rp = relyingParty();
   try {
@@ -245,6 +245,28 @@ export async function authenticationOptions(pendingTokenHash: string, userId: st
   return count === 1 ? options : null;
 }
 
+/**
+ * Options for navigator.credentials.get() to confirm a security change in the signed-in session
+ * `sessionId` of `userId`: the account's credentials only. The challenge is kept on the session as
+ * the registration's is (one slot: the newer ceremony replaces the older), for CHALLENGE_TTL_MS,
+ * and works once. Null when the account has no passkey or the session is not this account's.
+ */
+export async function confirmationOptions(userId: string, sessionId: string): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  const passkeys = await db.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
+  if (!passkeys.length) return null;
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty().id,
+    allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: transportsOf(p.transports) })),
+    userVerification: "preferred",
+    timeout: CEREMONY_TIMEOUT_MS,
+  });
+  const { count } = await db.session.updateMany({ where: { id: sessionId, userId }, data: { passkeyChallenge: options.challenge, passkeyChallengeAt: new Date() } });
+  return count === 1 ? options : null;
+}
+
+/** Where an assertion's challenge waits: the pending sign-in (second sign-in step) or the signed-in session (confirming a change). */
+export type ChallengeHolder = { pendingSignIn: string } | { session: string };
+
 export type PasskeyResult =
   | { ok: true; method: "passkey"; passkeyId: string }
   | {
@@ -261,14 +283,14 @@ const refusedBy = (refusal: Refusal): PasskeyResult => (refusal.reason === "bloc
 const withConsequence = (result: PasskeyResult, claim: Claim): PasskeyResult => (result.ok || !claim.ifFailed ? result : { ...result, ...claim.ifFailed });
 
 /**
- * Checks a passkey assertion (WebAuthn §7.2) at the second sign-in step of the pending sign-in
- * `pendingTokenHash` of `userId`: against the challenge stored on it (used up first, so an
- * assertion works once), a credential of this account only, its public key, and the signature
+ * Checks a passkey assertion (WebAuthn §7.2) of `userId`, at the second sign-in step (the pending
+ * sign-in's challenge) or to confirm a change (the session's): against the challenge `holder` keeps
+ * for this account (used up first, so an assertion works once), a credential of this account only, its public key, and the signature
  * counter, which must grow unless the authenticator keeps none (0 both times). The attempt is
  * counted against the per-account throttle before anything is checked (lib/two-factor/throttle.ts)
  * and a success resets it. Never throws on bad input.
  */
-export async function verifyPasskeyAssertion(userId: string, pendingTokenHash: string, response: unknown, now = Date.now()): Promise<PasskeyResult> {
+export async function verifyPasskeyAssertion(userId: string, holder: ChallengeHolder, response: unknown, now = Date.now()): Promise<PasskeyResult> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user?.twoFactorEnabledAt) return { ok: false, reason: "not-enabled" };
   const verdict = checkThrottle(user, now);
@@ -276,15 +298,28 @@ export async function verifyPasskeyAssertion(userId: string, pendingTokenHash: s
   if (!isCredentialJson(response)) return { ok: false, reason: "format" };
   const claim = await claimAttempt(userId, now);
   if (!claim.allowed) return refusedBy(claim);
-  return withConsequence(await checkAssertion(userId, pendingTokenHash, response, now), claim);
+  return withConsequence(await checkAssertion(userId, holder, response, now), claim);
 }
 
-async function checkAssertion(userId: string, pendingTokenHash: string, response: { id: string }, now: number): Promise<PasskeyResult> {
-  const pending = await db.pendingSignIn.findUnique({ where: { tokenHash: pendingTokenHash }, select: { userId: true, passkeyChallenge: true, expiresAt: true } });
-  const challenge = pending?.passkeyChallenge;
-  if (!challenge || pending.userId !== userId || pending.expiresAt.getTime() <= now) return { ok: false, reason: "expired" };
-  const { count } = await db.pendingSignIn.updateMany({ where: { tokenHash: pendingTokenHash, passkeyChallenge: challenge }, data: { passkeyChallenge: null } });
-  if (count !== 1) return { ok: false, reason: "expired" };
+/** The challenge `holder` keeps for `userId`, used up (compare-and-set: of two requests, one gets it); null when none is left or it expired. */
+async function takeChallenge(userId: string, holder: ChallengeHolder, now: number): Promise<string | null> {
+  if ("pendingSignIn" in holder) {
+    const pending = await db.pendingSignIn.findUnique({ where: { tokenHash: holder.pendingSignIn }, select: { userId: true, passkeyChallenge: true, expiresAt: true } });
+    const challenge = pending?.passkeyChallenge;
+    if (!challenge || pending.userId !== userId || pending.expiresAt.getTime() <= now) return null;
+    const { count } = await db.pendingSignIn.updateMany({ where: { tokenHash: holder.pendingSignIn, passkeyChallenge: challenge }, data: { passkeyChallenge: null } });
+    return count === 1 ? challenge : null;
+  }
+  const session = await db.session.findUnique({ where: { id: holder.session }, select: { userId: true, passkeyChallenge: true, passkeyChallengeAt: true } });
+  const challenge = session?.passkeyChallenge;
+  if (!challenge || !session.passkeyChallengeAt || session.userId !== userId) return null;
+  const { count } = await db.session.updateMany({ where: { id: holder.session, passkeyChallenge: challenge }, data: { passkeyChallenge: null, passkeyChallengeAt: null } });
+  return count === 1 && now - session.passkeyChallengeAt.getTime() <= CHALLENGE_TTL_MS ? challenge : null;
+}
+
+async function checkAssertion(userId: string, holder: ChallengeHolder, response: { id: string }, now: number): Promise<PasskeyResult> {
+  const challenge = await takeChallenge(userId, holder, now);
+  if (!challenge) return { ok: false, reason: "expired" };
   // Looked up within this account only: another account's passkey is unknown here.
   const passkey = await db.passkey.findFirst({ where: { credentialId: response.id, userId } });
   if (!passkey) return { ok: false, reason: "invalid" };
