@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { codeAt, confirmChange, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
+import { codeAt, enroll, expect, mailbox, operator, signIn, signOut, submit, test } from "./fixtures";
 
 /** A virtual CTAP2 authenticator in this page's browser (DevTools WebAuthn domain), user verification on. */
 async function virtualAuthenticator(page: Page) {
@@ -128,8 +128,24 @@ test("the wizard's other way: a passkey turns 2FA on with recovery codes, and si
   const appCard = page.getByRole("region", { name: "Authenticator app" });
   await expect(appCard).toContainText("No authenticator app is set up: your account asks for a passkey since");
   await expect(appCard.getByRole("button", { name: "Change authenticator app" })).toHaveCount(0);
-  await confirmChange(page, "Add an authenticator app", account.password, codes[0]!);
+  // The change is confirmed with the password and the passkey, by keyboard: no recovery code is spent.
+  const codesCard = page.getByRole("region", { name: "Recovery codes", exact: true });
+  await expect(codesCard).toContainText("10 recovery codes left.");
+  await appCard.getByRole("button", { name: "Add an authenticator app" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add an authenticator app" });
+  await expect(dialog).toContainText("Each change asks for your password and one of your passkeys or recovery codes.");
+  await dialog.getByLabel("Password").fill("not the password");
+  await dialog.getByRole("button", { name: "Use a passkey" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByLabel("Password")).toBeFocused();
+  await expect(dialog.getByLabel("Password")).toHaveAccessibleDescription("That password is not correct.");
+  await dialog.getByLabel("Password").fill(account.password);
+  await dialog.getByRole("button", { name: "Use a passkey" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Add an authenticator app" })).toBeVisible();
+  await page.goto("/settings/security");
+  await expect(codesCard).toContainText("10 recovery codes left.");
+  await expect(page.getByRole("list", { name: "Passkeys and security keys" }).getByRole("listitem")).toContainText("Last used");
   await page.goto("/");
   await signOut(page);
   await signIn(page, account);

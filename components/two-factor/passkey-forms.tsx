@@ -20,6 +20,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Form } from "@/components/ui/form";
+import { ConfirmWithPasskey } from "./passkey-confirm";
 import { useProblem } from "./problem";
 
 /** Whether this browser can use WebAuthn here (null until known: only the browser can tell). */
@@ -97,13 +98,13 @@ export function PasskeyTable({ rows, titleId }: { rows: PasskeyRow[]; titleId: s
       ) : (
         <p>{t("none")}</p>
       )}
-      {supported === false ? <Alert tone="info" live={false}>{t("unsupported")}</Alert> : <AddPasskey disabled={supported === null} />}
+      {supported === false ? <Alert tone="info" live={false}>{t("unsupported")}</Alert> : <AddPasskey disabled={supported === null} withPasskey={rows.length > 0} />}
     </>
   );
 }
 
 /** "Add a passkey": a dialog asks for a name, the password and a code, then the browser creates the credential. */
-function AddPasskey({ disabled }: { disabled: boolean }) {
+function AddPasskey({ disabled, withPasskey }: { disabled: boolean; withPasskey: boolean }) {
   const t = useTranslations("passkeys");
   const explain = useProblem();
   const [open, setOpen] = useState(false);
@@ -131,6 +132,7 @@ function AddPasskey({ disabled }: { disabled: boolean }) {
         <AddPasskeyForm
           key={opened}
           explain={explain}
+          withPasskey={withPasskey}
           close={() => setOpen(false)}
           onAdded={(name) => {
             setAdded(name);
@@ -142,12 +144,14 @@ function AddPasskey({ disabled }: { disabled: boolean }) {
   );
 }
 
-function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeof useProblem>; close: () => void; onAdded: (name: string) => void }) {
+function AddPasskeyForm({ explain, withPasskey, close, onAdded }: { explain: ReturnType<typeof useProblem>; withPasskey: boolean; close: () => void; onAdded: (name: string) => void }) {
   const t = useTranslations("passkeys");
   const tr = useTranslations("errors");
   const [start, startAction, starting] = useActionState<AddPasskeyState, FormData>(startAddingPasskey, {});
   const [finish, finishAction, finishing] = useActionState<FinishPasskeyState, FormData>(finishAddingPasskey, {});
   const [failure, setFailure] = useState<ReturnType<typeof ceremonyFailure> | null>(null);
+  const [confirming, setConfirming] = useState<string | undefined>();
+  const confirmProblem = confirming ?? explain(start.errors?.passkey);
   const response = useRef<HTMLInputElement>(null);
   // Each new set of options starts the browser's ceremony once; "Try again" after a cancelled
   // prompt starts it again with the same options (the challenge is spent only by a registration,
@@ -170,7 +174,8 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
   }, [finish.added, onAdded]);
   return (
     <>
-      <Form action={startAction} answer={start}>
+      <Form action={startAction} answer={start} onSubmit={() => setConfirming(undefined)}>
+        {confirmProblem && <Alert tone="error">{confirmProblem}</Alert>}
         {finish.error && <Alert tone="error">{explain(finish.error)}</Alert>}
         {failure && <Alert tone="error">{t(failure)}</Alert>}
         {failure && start.options && !finish.error && (
@@ -181,6 +186,7 @@ function AddPasskeyForm({ explain, close, onAdded }: { explain: ReturnType<typeo
         <Field id="passkey-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(start.errors?.code)} />
         <div className="flex flex-wrap gap-2">
           <Button disabled={starting || finishing}>{t("add")}</Button>
+          {withPasskey && <ConfirmWithPasskey disabled={starting || finishing} onProblem={setConfirming} />}
           <Button type="button" variant="secondary" onClick={close}>{t("cancel")}</Button>
         </div>
       </Form>
@@ -265,14 +271,17 @@ function RemovePasskey({ id, name, outcome }: { id: string; name: string; outcom
 function RemoveForm({ id, explain, close, removing }: { id: string; explain: ReturnType<typeof useProblem>; close: () => void; removing: () => void }) {
   const t = useTranslations("passkeys");
   const [state, action, pending] = useActionState<PasskeyChangeState, FormData>(removePasskeyAction, {});
+  const [confirming, setConfirming] = useState<string | undefined>();
+  const problem = confirming ?? explain(state.error ?? state.errors?.passkey);
   return (
-    <Form action={action} answer={state} onSubmit={removing}>
-      {state.error && <Alert tone="error">{explain(state.error)}</Alert>}
+    <Form action={action} answer={state} onSubmit={() => { setConfirming(undefined); removing(); }}>
+      {problem && <Alert tone="error">{problem}</Alert>}
       <input type="hidden" name="passkeyId" value={id} />
       <Field id={`remove-password-${id}`} label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(state.errors?.password)} />
       <Field id={`remove-code-${id}`} label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(state.errors?.code)} />
       <div className="flex flex-wrap gap-2">
         <Button variant="danger" disabled={pending}>{t("remove")}</Button>
+        <ConfirmWithPasskey disabled={pending} onProblem={setConfirming} />
         <Button type="button" variant="secondary" onClick={close}>{t("cancel")}</Button>
       </div>
     </Form>

@@ -8,6 +8,7 @@ import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
+import { ConfirmWithPasskey } from "./passkey-confirm";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
@@ -25,9 +26,9 @@ const Opener = createContext<(operation: Operation, button: HTMLElement) => void
 /**
  * The one dialog of the security page: every change asks for the password and a current code
  * there, when the person starts it. Cards put `SecurityAction` buttons inside. `withApp`: the
- * account has an authenticator app (else, enrolled with a passkey, only a recovery code answers).
+ * account has an authenticator app; `withPasskey`: it has a passkey, which answers in place of a code.
  */
-export function SecurityDialog({ email, app, withApp, children }: { email: string; app: string; withApp: boolean; children: ReactNode }) {
+export function SecurityDialog({ email, app, withApp, withPasskey, children }: { email: string; app: string; withApp: boolean; withPasskey: boolean; children: ReactNode }) {
   const t = useTranslations("security");
   const [operation, setOperation] = useState<Operation | null>(null);
   const [opened, setOpened] = useState(0);
@@ -44,7 +45,7 @@ export function SecurityDialog({ email, app, withApp, children }: { email: strin
     <Opener.Provider value={open}>
       {children}
       <Dialog open={operation !== null} onOpenChange={(o) => !o && setOperation(null)} title={t(labels.title)} description={t(labels.hint)} closeLabel={t("close")} opener={() => opener.current}>
-        <ConfirmChange key={opened} operation={operation ?? last} email={email} app={app} withApp={withApp} close={() => setOperation(null)} />
+        <ConfirmChange key={opened} operation={operation ?? last} email={email} app={app} withApp={withApp} withPasskey={withPasskey} close={() => setOperation(null)} />
       </Dialog>
     </Opener.Provider>
   );
@@ -66,7 +67,7 @@ function newSubmissionId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function ConfirmChange({ operation, email, app, withApp, close }: { operation: Operation; email: string; app: string; withApp: boolean; close: () => void }) {
+function ConfirmChange({ operation, email, app, withApp, withPasskey, close }: { operation: Operation; email: string; app: string; withApp: boolean; withPasskey: boolean; close: () => void }) {
   const t = useTranslations("security");
   const explain = useProblem();
   const [state, action, pending] = useActionState<SecurityState, FormData>(changeTwoFactor, {});
@@ -77,6 +78,8 @@ function ConfirmChange({ operation, email, app, withApp, close }: { operation: O
   // One id per opening of the dialog (lib/two-factor/issued.ts): a double submit of the same change
   // gets the same answer instead of acting twice; the next change gets a new id.
   const [submission] = useState(newSubmissionId);
+  const [ceremony, setCeremony] = useState<string | undefined>();
+  const passkeyProblem = ceremony ?? explain(state.errors?.passkey);
   if (issued.codes)
     return (
       <div className="space-y-4">
@@ -85,14 +88,16 @@ function ConfirmChange({ operation, email, app, withApp, close }: { operation: O
       </div>
     );
   return (
-    <Form action={action} answer={state}>
-      <p className="text-sm text-muted">{t(withApp ? "confirmHint" : "confirmHintPasskey")}</p>
+    <Form action={action} answer={state} onSubmit={() => setCeremony(undefined)}>
+      <p className="text-sm text-muted">{t(!withApp ? "confirmHintPasskey" : withPasskey ? "confirmHintBoth" : "confirmHint")}</p>
+      {passkeyProblem && <Alert tone="error">{passkeyProblem}</Alert>}
       <input type="hidden" name="operation" value={operation} />
       <input type="hidden" name="submission" value={issued.submission ?? submission} />
       <Field id="security-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(state.errors?.password)} />
       <Field id="security-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(state.errors?.code)} />
       <div className="flex flex-wrap gap-2">
         <Button variant={labels.variant} disabled={pending}>{t(labels.button)}</Button>
+        {withPasskey && <ConfirmWithPasskey disabled={pending} onProblem={setCeremony} />}
         <Button type="button" variant="secondary" onClick={close}>{t("cancel")}</Button>
       </div>
     </Form>

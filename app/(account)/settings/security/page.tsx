@@ -8,6 +8,7 @@ import { mayDisable } from "@/lib/policy";
 import { config } from "@/lib/config";
 import { listSessions, sessionHandle } from "@/lib/auth/sessions";
 import { remainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
+import { hasPasskeys } from "@/lib/two-factor/passkeys";
 import { Alert } from "@/components/ui/alert";
 import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { ButtonLink } from "@/components/ui/button";
@@ -46,7 +47,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         {!on && <ButtonLink href="/two-factor/setup">{t("turnOn")}</ButtonLink>}
       </Card>
       {on && (
-        <SecurityDialog email={user.email} app={app} withApp={withApp}>
+        <SecurityDialog email={user.email} app={app} withApp={withApp} withPasskey={await hasPasskeys(user.id)}>
           <Card as="section" labelledBy="app-title">
             <h2 id="app-title" className="text-xl flex items-center gap-2"><Smartphone aria-hidden className="size-5" />{t("appTitle")}</h2>
             <p>{t(withApp ? "appStatus" : "appNone", { date: since })}</p>

@@ -1,0 +1,57 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { Fingerprint } from "lucide-react";
+import { passkeyConfirmationOptions } from "@/lib/actions/passkeys";
+import { Button } from "@/components/ui/button";
+import { useWebAuthn } from "./passkey-forms";
+import { useProblem } from "./problem";
+
+/**
+ * "Use a passkey" in a form that confirms a change with the password and a second factor: the
+ * browser's answer is sent in the form's `passkey` field in place of the code (lib/auth/confirm-identity.ts).
+ * `onProblem` gets what to say when no answer came (cancelled, refused options), undefined at each new try.
+ * Nothing shows where WebAuthn is missing: the code field stays.
+ */
+export function ConfirmWithPasskey({ disabled, onProblem }: { disabled: boolean; onProblem: (message: string | undefined) => void }) {
+  const t = useTranslations("passkeys");
+  const explain = useProblem();
+  const supported = useWebAuthn();
+  const [asking, setAsking] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+
+  async function confirm() {
+    const form = field.current!.form!;
+    onProblem(undefined);
+    // Without the password the server refuses anyway: say so before the browser asks for the passkey.
+    const password = form.elements.namedItem("password");
+    if (password instanceof HTMLInputElement && !password.value) return form.requestSubmit();
+    setAsking(true);
+    try {
+      const answer = await passkeyConfirmationOptions();
+      if (!answer.options) return onProblem(explain(answer.error));
+      const credential = await startAuthentication({ optionsJSON: answer.options });
+      field.current!.value = JSON.stringify(credential);
+      form.requestSubmit();
+    } catch {
+      onProblem(t("cancelled"));
+    } finally {
+      // The form's data was read at the submit: a later submit with a code sends no stale answer.
+      if (field.current) field.current.value = "";
+      setAsking(false);
+    }
+  }
+
+  if (!supported) return <input ref={field} type="hidden" name="passkey" />;
+  return (
+    <>
+      <input ref={field} type="hidden" name="passkey" />
+      <Button type="button" variant="secondary" onClick={confirm} disabled={disabled || asking}>
+        <Fingerprint aria-hidden />
+        {t("use")}
+      </Button>
+    </>
+  );
+}
