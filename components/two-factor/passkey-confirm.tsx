@@ -44,7 +44,7 @@ export function ConfirmWithPasskey({ disabled, onProblem }: { disabled: boolean;
     }
   }
 
-  if (!supported) return <input ref={field} type="hidden" name="passkey" />;
+  if (!supported) return null;
   return (
     <>
       <input ref={field} type="hidden" name="passkey" />
