@@ -23,6 +23,7 @@ export function ConfirmWithPasskey({ disabled, onProblem }: { disabled: boolean;
   const field = useRef<HTMLInputElement>(null);
 
   async function confirm() {
+    if (asking) return;
     const form = field.current!.form!;
     onProblem(undefined);
     // Without the password the server refuses anyway: say so before the browser asks for the passkey.
@@ -48,7 +49,8 @@ export function ConfirmWithPasskey({ disabled, onProblem }: { disabled: boolean;
   return (
     <>
       <input ref={field} type="hidden" name="passkey" />
-      <Button type="button" variant="secondary" onClick={confirm} disabled={disabled || asking}>
+      {/* aria-disabled while the browser asks: a disabled button would drop the focus to the page when the answer is a refusal. */}
+      <Button type="button" variant="secondary" onClick={confirm} disabled={disabled} aria-disabled={asking}>
         <Fingerprint aria-hidden />
         {t("use")}
       </Button>

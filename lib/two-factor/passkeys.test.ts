@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { db } from "../db";
 import { enrolledUser } from "@/test/support/two-factor";
 import { softwarePasskey } from "@/test/support/authenticator";
-import { CHALLENGE_TTL_MS, confirmationOptions, passkeyName, passkeyNameProblem, relyingParty, verifyPasskeyAssertion } from "./passkeys";
+import { CHALLENGE_TTL_MS, confirmationOptions, passkeyName, passkeyNameProblem, registrationOptions, relyingParty, verifyPasskeyAssertion, verifyRegistration } from "./passkeys";
 
 // An assertion-shaped answer for a credential id: enough to reach the account and challenge checks.
 const assertion = (credentialId: string) => ({
@@ -155,4 +155,27 @@ test("confirming a change: a wrong challenge, an expired one, another session's 
   assert.equal(!expired.ok && expired.reason, "expired");
   assert.equal(await failures(alice.id), 5);
   assert.equal((await db.passkey.findUniqueOrThrow({ where: { credentialId: alicesKey.credentialId } })).lastUsedAt, null);
+});
+
+test("a session's challenge answers only the ceremony it was made for: one to confirm a change never adds a passkey, one to add a passkey never confirms", async () => {
+  const user = await enrolledUser();
+  const account = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+  const key = await registered(user.id);
+  const session = await sessionOf(user.id);
+  const newKey = softwarePasskey(relyingParty());
+
+  // What "Use a passkey" in a dialog hands any holder of the session, without password or code.
+  const confirming = await confirmationOptions(user.id, session);
+  assert.equal((await verifyRegistration(session, newKey.register(confirming!.challenge))).ok, false);
+  assert.equal(await db.passkey.count({ where: { credentialId: newKey.credentialId } }), 0);
+
+  const registering = await registrationOptions(account, session);
+  const asConfirmation = await verifyPasskeyAssertion(user.id, { session }, key.assert(registering.challenge));
+  assert.equal(!asConfirmation.ok && asConfirmation.reason, "expired");
+
+  // Each one still answers its own ceremony.
+  const again = await registrationOptions(account, session);
+  assert.equal((await verifyRegistration(session, newKey.register(again.challenge))).ok, true);
+  const confirmingAgain = await confirmationOptions(user.id, session);
+  assert.equal((await verifyPasskeyAssertion(user.id, { session }, key.assert(confirmingAgain!.challenge))).ok, true);
 });

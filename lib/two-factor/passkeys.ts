@@ -73,7 +73,7 @@ export async function registrationOptions(user: Account, sessionId: string): Pro
     excludeCredentials: existing.map((c) => ({ id: c.credentialId, transports: transportsOf(c.transports) })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
   });
-  await db.session.update({ where: { id: sessionId }, data: { passkeyChallenge: options.challenge, passkeyChallengeAt: new Date() } });
+  await keepSessionChallenge(sessionId, "register", options.challenge);
   return options;
 }
 
@@ -91,11 +91,8 @@ export async function verifyRegistration(
   response: unknown,
   now = Date.now(),
 ): Promise<{ ok: true; passkey: NewPasskey } | { ok: false; reason: "expired" | "invalid" | "taken" }> {
-  const session = await db.session.findUnique({ where: { id: sessionId }, select: { passkeyChallenge: true, passkeyChallengeAt: true } });
-  const challenge = session?.passkeyChallenge;
-  if (!challenge || !session.passkeyChallengeAt) return { ok: false, reason: "expired" };
-  const { count } = await db.session.updateMany({ where: { id: sessionId, passkeyChallenge: challenge }, data: { passkeyChallenge: null, passkeyChallengeAt: null } });
-  if (count !== 1 || now - session.passkeyChallengeAt.getTime() > CHALLENGE_TTL_MS) return { ok: false, reason: "expired" };
+  const challenge = await takeSessionChallenge(sessionId, "register", now);
+  if (!challenge) return { ok: false, reason: "expired" };
   if (!isCredentialJson(response)) return { ok: false, reason: "invalid" };
   const rp = relyingParty();
   try {
@@ -260,8 +257,7 @@ export async function confirmationOptions(userId: string, sessionId: string): Pr
     userVerification: "preferred",
     timeout: CEREMONY_TIMEOUT_MS,
   });
-  const { count } = await db.session.updateMany({ where: { id: sessionId, userId }, data: { passkeyChallenge: options.challenge, passkeyChallengeAt: new Date() } });
-  return count === 1 ? options : null;
+  return (await keepSessionChallenge(sessionId, "confirm", options.challenge, userId)) ? options : null;
 }
 
 /** Where an assertion's challenge waits: the pending sign-in (second sign-in step) or the signed-in session (confirming a change). */
@@ -310,11 +306,31 @@ async function takeChallenge(userId: string, holder: ChallengeHolder, now: numbe
     const { count } = await db.pendingSignIn.updateMany({ where: { tokenHash: holder.pendingSignIn, passkeyChallenge: challenge }, data: { passkeyChallenge: null } });
     return count === 1 ? challenge : null;
   }
-  const session = await db.session.findUnique({ where: { id: holder.session }, select: { userId: true, passkeyChallenge: true, passkeyChallengeAt: true } });
-  const challenge = session?.passkeyChallenge;
-  if (!challenge || !session.passkeyChallengeAt || session.userId !== userId) return null;
-  const { count } = await db.session.updateMany({ where: { id: holder.session, passkeyChallenge: challenge }, data: { passkeyChallenge: null, passkeyChallengeAt: null } });
-  return count === 1 && now - session.passkeyChallengeAt.getTime() <= CHALLENGE_TTL_MS ? challenge : null;
+  return takeSessionChallenge(holder.session, "confirm", now, userId);
+}
+
+// A session keeps one challenge at a time, tagged with the ceremony it was made for: a challenge
+// given to confirm a change (an assertion) never registers a passkey, nor the reverse (WebAuthn L3
+// §13.4.3: a challenge is for one ceremony). A newer ceremony replaces an older one.
+type SessionCeremony = "register" | "confirm";
+
+/** Keeps `challenge` for `ceremony` on the session `sessionId` (of `userId`, when given); false when there is no such session. */
+async function keepSessionChallenge(sessionId: string, ceremony: SessionCeremony, challenge: string, userId?: string): Promise<boolean> {
+  const { count } = await db.session.updateMany({ where: { id: sessionId, ...(userId && { userId }) }, data: { passkeyChallenge: `${ceremony}:${challenge}`, passkeyChallengeAt: new Date() } });
+  return count === 1;
+}
+
+/**
+ * The challenge the session `sessionId` (of `userId`, when given) keeps for `ceremony`, used up
+ * (compare-and-set: of two requests, one gets it); null when there is none for that ceremony, or
+ * it is older than CHALLENGE_TTL_MS at `now` (ms).
+ */
+async function takeSessionChallenge(sessionId: string, ceremony: SessionCeremony, now: number, userId?: string): Promise<string | null> {
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { userId: true, passkeyChallenge: true, passkeyChallengeAt: true } });
+  const kept = session?.passkeyChallenge;
+  if (!session || !kept?.startsWith(`${ceremony}:`) || !session.passkeyChallengeAt || (userId && session.userId !== userId)) return null;
+  const { count } = await db.session.updateMany({ where: { id: sessionId, passkeyChallenge: kept }, data: { passkeyChallenge: null, passkeyChallengeAt: null } });
+  return count === 1 && now - session.passkeyChallengeAt.getTime() <= CHALLENGE_TTL_MS ? kept.slice(ceremony.length + 1) : null;
 }
 
 async function checkAssertion(userId: string, holder: ChallengeHolder, response: { id: string }, now: number): Promise<PasskeyResult> {

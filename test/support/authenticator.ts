@@ -17,6 +17,25 @@ export function softwarePasskey(rp: { id: string; origin: string }) {
   return {
     credentialId,
     publicKey: cose.toString("base64url"),
+    /** The browser's answer to a registration (navigator.credentials.create()) over `challenge`, "none" attestation (WebAuthn §8.7). */
+    register(challenge: string) {
+      const cborHead = (major: number, length: number) => (length < 24 ? Buffer.from([(major << 5) | length]) : Buffer.from([(major << 5) | 24, length]));
+      const text = (value: string) => Buffer.concat([cborHead(3, value.length), Buffer.from(value)]);
+      const idLength = Buffer.alloc(2);
+      idLength.writeUInt16BE(Buffer.from(credentialId, "base64url").length);
+      // rpIdHash, flags (user present, verified, attested credential data), counter 0, AAGUID 0, the credential.
+      const authenticatorData = Buffer.concat([sha256(rp.id), Buffer.from([0x45]), Buffer.alloc(4), Buffer.alloc(16), idLength, Buffer.from(credentialId, "base64url"), cose]);
+      const dataHead = authenticatorData.length < 256 ? Buffer.from([0x58, authenticatorData.length]) : Buffer.from([0x59, authenticatorData.length >> 8, authenticatorData.length & 0xff]);
+      const attestation = Buffer.concat([Buffer.from([0xa3]), text("fmt"), text("none"), text("attStmt"), Buffer.from([0xa0]), text("authData"), dataHead, authenticatorData]);
+      const clientData = Buffer.from(JSON.stringify({ type: "webauthn.create", challenge, origin: rp.origin, crossOrigin: false }));
+      return {
+        id: credentialId,
+        rawId: credentialId,
+        type: "public-key",
+        response: { clientDataJSON: clientData.toString("base64url"), attestationObject: attestation.toString("base64url"), transports: ["internal"] },
+        clientExtensionResults: {},
+      };
+    },
     assert(challenge: string) {
       counter += 1;
       const clientData = Buffer.from(JSON.stringify({ type: "webauthn.get", challenge, origin: rp.origin, crossOrigin: false }));
