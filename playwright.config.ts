@@ -32,7 +32,8 @@ export const servers = {
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // A test that hangs fails after this; journeys with several sign-ins take 30-60 s on a busy 2-core machine.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
