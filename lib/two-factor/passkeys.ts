@@ -230,16 +230,10 @@ export async function removePasskey(user: Account, passkeyId: string, context: C
  * and expires with it. Null when the pending sign-in is gone or the account has no passkey.
  */
 export async function authenticationOptions(pendingTokenHash: string, userId: string): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
-  const passkeys = await db.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
-  if (!passkeys.length) return null;
-  const options = await generateAuthenticationOptions({
-    rpID: relyingParty().id,
-    allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: transportsOf(p.transports) })),
-    userVerification: "preferred",
-    timeout: CEREMONY_TIMEOUT_MS,
+  return assertionOptions(userId, async (challenge) => {
+    const { count } = await db.pendingSignIn.updateMany({ where: { tokenHash: pendingTokenHash, userId, expiresAt: { gt: new Date() } }, data: { passkeyChallenge: challenge } });
+    return count === 1;
   });
-  const { count } = await db.pendingSignIn.updateMany({ where: { tokenHash: pendingTokenHash, userId, expiresAt: { gt: new Date() } }, data: { passkeyChallenge: options.challenge } });
-  return count === 1 ? options : null;
 }
 
 /**
@@ -249,6 +243,15 @@ export async function authenticationOptions(pendingTokenHash: string, userId: st
  * and works once. Null when the account has no passkey or the session is not this account's.
  */
 export async function confirmationOptions(userId: string, sessionId: string): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  return assertionOptions(userId, (challenge) => keepSessionChallenge(sessionId, "confirm", challenge, userId));
+}
+
+/**
+ * Options for navigator.credentials.get() (WebAuthn §5.5) listing `userId`'s credentials only, whose
+ * challenge `keep` stores where the answer will be checked. Null when the account has no passkey
+ * or `keep` found nowhere to store it (false).
+ */
+async function assertionOptions(userId: string, keep: (challenge: string) => Promise<boolean>): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
   const passkeys = await db.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
   if (!passkeys.length) return null;
   const options = await generateAuthenticationOptions({
@@ -257,7 +260,7 @@ export async function confirmationOptions(userId: string, sessionId: string): Pr
     userVerification: "preferred",
     timeout: CEREMONY_TIMEOUT_MS,
   });
-  return (await keepSessionChallenge(sessionId, "confirm", options.challenge, userId)) ? options : null;
+  return (await keep(options.challenge)) ? options : null;
 }
 
 /** Where an assertion's challenge waits: the pending sign-in (second sign-in step) or the signed-in session (confirming a change). */
