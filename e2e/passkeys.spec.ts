@@ -143,6 +143,13 @@ test("the wizard's other way: a passkey turns 2FA on with recovery codes, and si
   await dialog.getByRole("button", { name: "Use a passkey" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Add an authenticator app" })).toBeVisible();
+  // Left and come back later: the wizard's own confirm step takes the passkey too, and asks for no app's code.
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.goto("/two-factor/setup?step=confirm");
+  await expect(page.getByText("Please confirm your password and one of your passkeys (or a recovery code) before continuing.")).toBeVisible();
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page.getByRole("region", { name: "Scan the QR code" })).toBeVisible();
   await page.goto("/settings/security");
   await expect(codesCard).toContainText("10 recovery codes left.");
   await expect(page.getByRole("list", { name: "Passkeys and security keys" }).getByRole("listitem")).toContainText("Last used");
@@ -160,6 +167,15 @@ test("the wizard's other way: a passkey turns 2FA on with recovery codes, and si
   await page.getByRole("button", { name: "Use a passkey" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await expect(page).not.toHaveURL(/two-factor\/setup/);
+  // In a browser that cannot use passkeys here, a change is confirmed with a recovery code, and the dialog says so.
+  await page.addInitScript(() => {
+    // @ts-expect-error: a browser without WebAuthn
+    delete window.PublicKeyCredential;
+  });
+  await page.goto("/settings/security");
+  await appCard.getByRole("button", { name: "Add an authenticator app" }).click();
+  await expect(dialog).toContainText("This browser cannot use passkeys on this page: each change asks for your password and one of your recovery codes.");
+  await expect(dialog.getByRole("button", { name: "Use a passkey" })).toHaveCount(0);
 });
 
 test("support's temporary access code: the new enrollment removes the old passkeys with the old app", async ({ page, account }) => {

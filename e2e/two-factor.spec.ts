@@ -158,6 +158,18 @@ test("security settings: each change asks in one dialog; the page shows what cha
   await expect(page.getByText("10 recovery codes left.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create new recovery codes" })).toBeFocused();
 
+  // A change the page does not offer (a tampered form) is refused before the code is checked: no code is spent.
+  await page.getByRole("button", { name: "Create new recovery codes" }).click();
+  const tampered = page.getByRole("dialog");
+  await tampered.locator('input[name="operation"]').evaluate((input: HTMLInputElement) => (input.value = "everything"));
+  await tampered.getByLabel("Password").fill(account.password);
+  await tampered.getByLabel("Verification code or recovery code").fill(fresh[0]!);
+  await submit(page, tampered.getByRole("button", { name: "Create new recovery codes" }));
+  await expect(tampered.getByText("That request could not be read. Please try again.")).toBeVisible();
+  await tampered.getByRole("button", { name: "Cancel" }).click();
+  await page.reload();
+  await expect(page.getByText("10 recovery codes left.")).toBeVisible();
+
   const disable = await confirmChange(page, "Turn off two-factor authentication", account.password, codes[2]!);
   await expect(disable.getByText("That recovery code is not valid or was already used.")).toBeVisible();
   await expect(disable.getByLabel("Verification code or recovery code")).toBeFocused();

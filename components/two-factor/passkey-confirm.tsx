@@ -10,6 +10,20 @@ import { useWebAuthn } from "./passkey-forms";
 import { useProblem } from "./problem";
 
 /**
+ * Which second factors a confirmation takes here, to say so above the fields: "app" (a code from
+ * the app or a recovery code), "passkey" (a passkey or a recovery code), "both", or "recovery" (an
+ * account without an app, in a browser that cannot use its passkeys). `withApp`, `withPasskey`:
+ * what the account has. A browser without WebAuthn shows no "Use a passkey", so its passkeys are
+ * not offered; until the browser has told (the first render), they are.
+ */
+export function useConfirmFactors(withApp: boolean, withPasskey: boolean): "app" | "passkey" | "both" | "recovery" {
+  const supported = useWebAuthn();
+  const passkey = withPasskey && supported !== false;
+  if (!withApp) return passkey ? "passkey" : "recovery";
+  return passkey ? "both" : "app";
+}
+
+/**
  * "Use a passkey" in a form that confirms a change with the password and a second factor: the
  * browser's answer is sent in the form's `passkey` field in place of the code (lib/auth/confirm-identity.ts).
  * `onProblem` gets what to say when no answer came (cancelled, refused options), undefined at each new try.

@@ -2,17 +2,17 @@
 
 import { createContext, useActionState, useContext, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { changeTwoFactor, type SecurityState } from "@/lib/actions/two-factor";
+import { changeTwoFactor, type SecurityOperation, type SecurityState } from "@/lib/actions/two-factor";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
-import { ConfirmWithPasskey } from "./passkey-confirm";
+import { ConfirmWithPasskey, useConfirmFactors } from "./passkey-confirm";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
-export type Operation = "regenerate" | "change" | "addApp" | "disable";
+export type Operation = SecurityOperation;
 
 const LABELS: Record<Operation, { title: `${Operation}Title`; button: Operation; hint: `${Operation}Hint`; variant: ButtonVariant }> = {
   regenerate: { title: "regenerateTitle", button: "regenerate", hint: "regenerateHint", variant: "primary" },
@@ -67,6 +67,8 @@ function newSubmissionId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+const HINTS = { app: "confirmHint", passkey: "confirmHintPasskey", both: "confirmHintBoth", recovery: "confirmHintRecovery" } as const;
+
 function ConfirmChange({ operation, email, app, withApp, withPasskey, close }: { operation: Operation; email: string; app: string; withApp: boolean; withPasskey: boolean; close: () => void }) {
   const t = useTranslations("security");
   const explain = useProblem();
@@ -80,6 +82,7 @@ function ConfirmChange({ operation, email, app, withApp, withPasskey, close }: {
   const [submission] = useState(newSubmissionId);
   const [ceremony, setCeremony] = useState<string | undefined>();
   const passkeyProblem = ceremony ?? explain(state.errors?.passkey);
+  const factors = useConfirmFactors(withApp, withPasskey);
   if (issued.codes)
     return (
       <div className="space-y-4">
@@ -89,7 +92,7 @@ function ConfirmChange({ operation, email, app, withApp, withPasskey, close }: {
     );
   return (
     <Form action={action} answer={state} onSubmit={() => setCeremony(undefined)}>
-      <p className="text-sm text-muted">{t(!withApp ? "confirmHintPasskey" : withPasskey ? "confirmHintBoth" : "confirmHint")}</p>
+      <p className="text-sm text-muted">{t(HINTS[factors])}</p>
       {passkeyProblem && <Alert tone="error">{passkeyProblem}</Alert>}
       <input type="hidden" name="operation" value={operation} />
       <input type="hidden" name="submission" value={issued.submission ?? submission} />

@@ -55,6 +55,11 @@ export async function cancelSetup() {
   redirect(user.twoFactorEnabledAt ? "/settings/security" : "/");
 }
 
+/** The changes the security page's dialog confirms (components/two-factor/security-forms.tsx). */
+const SECURITY_OPERATIONS = ["regenerate", "change", "addApp", "disable"] as const;
+export type SecurityOperation = (typeof SECURITY_OPERATIONS)[number];
+const isSecurityOperation = (value: string): value is SecurityOperation => (SECURITY_OPERATIONS as readonly string[]).includes(value);
+
 /** `submission`: the id the form carries next (a new one after each issued result). */
 export type SecurityState = ConfirmState & { codes?: string[]; disabled?: boolean; signedOut?: number; submission?: string };
 
@@ -65,6 +70,10 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
   const again = await issuedBefore<SecurityState>(user.sessionId, submission);
   if (again) return again;
   if (!user.twoFactorEnabledAt) return { errors: { code: { key: "twoFactorErrors.notEnabled" } } };
+  // What cannot be done is refused before the password and the second factor are checked: a
+  // refused change never spends a single-use recovery code.
+  if (!isSecurityOperation(operation)) return { errors: { code: { key: "errors.malformed" } } };
+  if (operation === "disable" && !mayDisable(user, await policyNow())) return { errors: { code: { key: "rollout.cannotDisable" } } };
   const errors = await checkIdentity(form, user);
   if (errors) return { errors };
   const context = { client: clientOf(await headers()), sessionId: user.sessionId };
@@ -83,14 +92,11 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       await markIdentityConfirmed(user.sessionId);
       redirect("/two-factor/setup");
     case "disable": {
-      if (!mayDisable(user, await policyNow())) return { errors: { code: { key: "rollout.cannotDisable" } } };
       await disableTwoFactor(user, context);
       // Status, cards and the banner in the layout all change: a fresh page that says what happened.
       revalidatePath("/", "layout");
       redirect("/settings/security?changed=off");
     }
-    default:
-      return { errors: { code: { key: "errors.malformed" } } };
   }
 }
 

@@ -11,6 +11,7 @@ import { Card, Page } from "@/components/ui/card";
 import { config } from "@/lib/config";
 import { newSubmission } from "@/lib/two-factor/issued";
 import { pendingEnrollment } from "@/lib/two-factor/manage";
+import { hasPasskeys } from "@/lib/two-factor/passkeys";
 import { formatSecretForTyping } from "@/lib/two-factor/totp";
 import { ConfirmIdentityForm } from "@/components/two-factor/confirm-identity-form";
 import { ScanStep } from "@/components/two-factor/scan-step";
@@ -68,7 +69,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Search
           {user.wizardOnly && <Alert tone="warning" live={false}>{(await getTranslations("recovery.wizard"))("notice")}</Alert>}
           {step === "confirm" ? (
             <Card>
-              <ConfirmIdentityForm withCode={changing} />
+              <ConfirmIdentityForm withCode={changing} withApp={!!user.totpSecret} withPasskey={changing && (await hasPasskeys(user.id))} />
             </Card>
           ) : (
             <Card>
