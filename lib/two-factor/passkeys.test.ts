@@ -7,19 +7,21 @@ import { enrolledUser } from "@/test/support/two-factor";
 import { softwarePasskey } from "@/test/support/authenticator";
 import { CHALLENGE_TTL_MS, confirmationOptions, passkeyName, passkeyNameProblem, registrationOptions, relyingParty, verifyPasskeyAssertion, verifyRegistration } from "./passkeys";
 
-// An assertion-shaped answer for a credential id: enough to reach the account and challenge checks.
-const assertion = (credentialId: string) => ({
+// An assertion-shaped answer for a credential id, made for `challenge`, with no valid signature:
+// enough to reach the account and challenge checks.
+const assertion = (credentialId: string, challenge: string | null = null) => ({
   id: credentialId,
   rawId: credentialId,
   type: "public-key",
-  response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" },
+  response: { clientDataJSON: Buffer.from(JSON.stringify({ type: "webauthn.get", challenge })).toString("base64url"), authenticatorData: "AA", signature: "AA" },
   clientExtensionResults: {},
 });
 
+/** A pending sign-in of `userId` keeping `challenge`: its holder, and the challenge. */
 async function pendingWithChallenge(userId: string, challenge: string | null = randomBytes(32).toString("base64url")) {
   const tokenHash = createHash("sha256").update(randomBytes(16)).digest("hex");
   await db.pendingSignIn.create({ data: { tokenHash, userId, expiresAt: new Date(Date.now() + 600_000), passkeyChallenge: challenge } });
-  return { pendingSignIn: tokenHash };
+  return { holder: { pendingSignIn: tokenHash }, challenge };
 }
 
 async function passkeyOf(userId: string) {
@@ -34,7 +36,7 @@ test("a passkey of another account is refused, and counted against the account's
   const [alice, bob] = [await enrolledUser(), await enrolledUser()];
   const bobsKey = await passkeyOf(bob.id);
   const pending = await pendingWithChallenge(alice.id);
-  const result = await verifyPasskeyAssertion(alice.id, pending, assertion(bobsKey));
+  const result = await verifyPasskeyAssertion(alice.id, pending.holder, assertion(bobsKey, pending.challenge));
   assert.equal(result.ok, false);
   assert.equal(!result.ok && result.reason, "invalid");
   assert.equal(await failures(alice.id), 1);
@@ -44,11 +46,11 @@ test("a challenge works once: the same answer again (a replay) finds no challeng
   const user = await enrolledUser();
   const key = await passkeyOf(user.id);
   const pending = await pendingWithChallenge(user.id);
-  const first = await verifyPasskeyAssertion(user.id, pending, assertion(key));
+  const first = await verifyPasskeyAssertion(user.id, pending.holder, assertion(key, pending.challenge));
   assert.equal(!first.ok && first.reason, "invalid");
-  const replay = await verifyPasskeyAssertion(user.id, pending, assertion(key));
+  const replay = await verifyPasskeyAssertion(user.id, pending.holder, assertion(key, pending.challenge));
   assert.equal(!replay.ok && replay.reason, "expired");
-  const row = await db.pendingSignIn.findUniqueOrThrow({ where: { tokenHash: pending.pendingSignIn } });
+  const row = await db.pendingSignIn.findUniqueOrThrow({ where: { tokenHash: pending.holder.pendingSignIn } });
   assert.equal(row.passkeyChallenge, null);
 });
 
@@ -56,9 +58,9 @@ test("another account's pending sign-in, or one without a challenge, lends no ch
   const [alice, bob] = [await enrolledUser(), await enrolledUser()];
   const key = await passkeyOf(alice.id);
   const bobsPending = await pendingWithChallenge(bob.id);
-  const viaBob = await verifyPasskeyAssertion(alice.id, bobsPending, assertion(key));
+  const viaBob = await verifyPasskeyAssertion(alice.id, bobsPending.holder, assertion(key, bobsPending.challenge));
   assert.equal(!viaBob.ok && viaBob.reason, "expired");
-  const none = await verifyPasskeyAssertion(alice.id, await pendingWithChallenge(alice.id, null), assertion(key));
+  const none = await verifyPasskeyAssertion(alice.id, (await pendingWithChallenge(alice.id, null)).holder, assertion(key));
   assert.equal(!none.ok && none.reason, "expired");
 });
 
@@ -66,12 +68,12 @@ test("malformed answers are refused without being counted; a blocked account is 
   const user = await enrolledUser();
   const pending = await pendingWithChallenge(user.id);
   for (const bad of [null, "x", {}, { id: "a", rawId: "a", type: "password", response: {} }]) {
-    const result = await verifyPasskeyAssertion(user.id, pending, bad);
+    const result = await verifyPasskeyAssertion(user.id, pending.holder, bad);
     assert.equal(!result.ok && result.reason, "format");
   }
   assert.equal(await failures(user.id), 0);
   await db.user.update({ where: { id: user.id }, data: { secondFactorBlockedUntil: new Date(Date.now() + 60_000) } });
-  const blocked = await verifyPasskeyAssertion(user.id, pending, assertion("abc"));
+  const blocked = await verifyPasskeyAssertion(user.id, pending.holder, assertion("abc", pending.challenge));
   assert.equal(!blocked.ok && blocked.reason, "blocked");
 });
 
@@ -133,15 +135,14 @@ test("confirming a change: a wrong challenge, an expired one, another session's 
   const session = await sessionOf(alice.id);
 
   const options = await confirmationOptions(alice.id, session);
+  // An answer made for another challenge is refused, and leaves the session's in place (two tabs, below).
   const wrong = await verifyPasskeyAssertion(alice.id, { session }, alicesKey.assert(randomBytes(32).toString("base64url")));
-  assert.equal(!wrong.ok && wrong.reason, "invalid");
-  // The refused answer used the challenge up: the right one now comes too late.
+  assert.equal(!wrong.ok && wrong.reason, "expired");
+  // Bob's passkey signing Alice's challenge is refused, and uses the challenge up: Alice's own answer now comes too late.
+  const ofBob = await verifyPasskeyAssertion(alice.id, { session }, bobsKey.assert(options!.challenge));
+  assert.equal(!ofBob.ok && ofBob.reason, "invalid");
   const late = await verifyPasskeyAssertion(alice.id, { session }, alicesKey.assert(options!.challenge));
   assert.equal(!late.ok && late.reason, "expired");
-
-  const again = await confirmationOptions(alice.id, session);
-  const ofBob = await verifyPasskeyAssertion(alice.id, { session }, bobsKey.assert(again!.challenge));
-  assert.equal(!ofBob.ok && ofBob.reason, "invalid");
 
   // Bob's session keeps Bob's challenge: Alice's passkey cannot answer it for Alice.
   const bobsSession = await sessionOf(bob.id);
@@ -178,4 +179,23 @@ test("a session's challenge answers only the ceremony it was made for: one to co
   assert.equal((await verifyRegistration(session, newKey.register(again.challenge))).ok, true);
   const confirmingAgain = await confirmationOptions(user.id, session);
   assert.equal((await verifyPasskeyAssertion(user.id, { session }, key.assert(confirmingAgain!.challenge))).ok, true);
+});
+
+test("two tabs asking at once: the older tab's answer is refused as expired, and the newer tab's still works", async () => {
+  const user = await enrolledUser();
+  const key = await registered(user.id);
+  const session = await sessionOf(user.id);
+  const older = await confirmationOptions(user.id, session);
+  const newer = await confirmationOptions(user.id, session);
+  const late = await verifyPasskeyAssertion(user.id, { session }, key.assert(older!.challenge));
+  assert.equal(!late.ok && late.reason, "expired");
+  assert.equal((await verifyPasskeyAssertion(user.id, { session }, key.assert(newer!.challenge))).ok, true);
+  // The success starts the count again: the older tab's refusal is not held against the account.
+  assert.equal(await failures(user.id), 0);
+
+  // The same at the second sign-in step, where the pending sign-in keeps the challenge.
+  const pending = await pendingWithChallenge(user.id);
+  const stale = await verifyPasskeyAssertion(user.id, pending.holder, key.assert(randomBytes(32).toString("base64url")));
+  assert.equal(!stale.ok && stale.reason, "expired");
+  assert.equal((await verifyPasskeyAssertion(user.id, pending.holder, key.assert(pending.challenge!))).ok, true);
 });

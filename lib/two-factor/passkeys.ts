@@ -91,9 +91,9 @@ export async function verifyRegistration(
   response: unknown,
   now = Date.now(),
 ): Promise<{ ok: true; passkey: NewPasskey } | { ok: false; reason: "expired" | "invalid" | "taken" }> {
-  const challenge = await takeSessionChallenge(sessionId, "register", now);
-  if (!challenge) return { ok: false, reason: "expired" };
   if (!isCredentialJson(response)) return { ok: false, reason: "invalid" };
+  const challenge = await takeSessionChallenge(sessionId, "register", answeredChallenge(response), now);
+  if (!challenge) return { ok: false, reason: "expired" };
   const rp = relyingParty();
   try {
     const verification = await verifyRegistrationResponse({
@@ -118,6 +118,22 @@ export async function verifyRegistration(
     };
   } catch {
     return { ok: false, reason: "invalid" };
+  }
+}
+
+/**
+ * The challenge a browser's answer says it was made for (its clientDataJSON's `challenge`, WebAuthn
+ * L3 §5.8.1), read only to find which kept challenge it answers: the signature over it is checked
+ * by the library. Null when unreadable.
+ */
+function answeredChallenge(response: { response: Record<string, unknown> }): string | null {
+  const encoded = response.response.clientDataJSON;
+  if (typeof encoded !== "string" || encoded.length > 4096) return null;
+  try {
+    const data = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as { challenge?: unknown } | null;
+    return typeof data?.challenge === "string" ? data.challenge : null;
+  } catch {
+    return null;
   }
 }
 
@@ -300,16 +316,21 @@ export async function verifyPasskeyAssertion(userId: string, holder: ChallengeHo
   return withConsequence(await checkAssertion(userId, holder, response, now), claim);
 }
 
-/** The challenge `holder` keeps for `userId`, used up (compare-and-set: of two requests, one gets it); null when none is left or it expired. */
-async function takeChallenge(userId: string, holder: ChallengeHolder, now: number): Promise<string | null> {
+/**
+ * The challenge `holder` keeps for `userId`, used up (compare-and-set: of two requests, one gets
+ * it), when it is the one the answer was made for (`answered`); null when none is left, it expired,
+ * or the answer was made for another (an older tab's, replaced since: the kept one stays for the
+ * answer that comes for it).
+ */
+async function takeChallenge(userId: string, holder: ChallengeHolder, answered: string | null, now: number): Promise<string | null> {
   if ("pendingSignIn" in holder) {
     const pending = await db.pendingSignIn.findUnique({ where: { tokenHash: holder.pendingSignIn }, select: { userId: true, passkeyChallenge: true, expiresAt: true } });
     const challenge = pending?.passkeyChallenge;
-    if (!challenge || pending.userId !== userId || pending.expiresAt.getTime() <= now) return null;
+    if (!challenge || challenge !== answered || pending.userId !== userId || pending.expiresAt.getTime() <= now) return null;
     const { count } = await db.pendingSignIn.updateMany({ where: { tokenHash: holder.pendingSignIn, passkeyChallenge: challenge }, data: { passkeyChallenge: null } });
     return count === 1 ? challenge : null;
   }
-  return takeSessionChallenge(holder.session, "confirm", now, userId);
+  return takeSessionChallenge(holder.session, "confirm", answered, now, userId);
 }
 
 // A session keeps one challenge at a time, tagged with the ceremony it was made for: a challenge
@@ -325,19 +346,20 @@ async function keepSessionChallenge(sessionId: string, ceremony: SessionCeremony
 
 /**
  * The challenge the session `sessionId` (of `userId`, when given) keeps for `ceremony`, used up
- * (compare-and-set: of two requests, one gets it); null when there is none for that ceremony, or
- * it is older than CHALLENGE_TTL_MS at `now` (ms).
+ * (compare-and-set: of two requests, one gets it) when it is `answered`, the one the answer was
+ * made for; null when there is none for that ceremony, another is kept, or it is older than
+ * CHALLENGE_TTL_MS at `now` (ms).
  */
-async function takeSessionChallenge(sessionId: string, ceremony: SessionCeremony, now: number, userId?: string): Promise<string | null> {
+async function takeSessionChallenge(sessionId: string, ceremony: SessionCeremony, answered: string | null, now: number, userId?: string): Promise<string | null> {
   const session = await db.session.findUnique({ where: { id: sessionId }, select: { userId: true, passkeyChallenge: true, passkeyChallengeAt: true } });
   const kept = session?.passkeyChallenge;
-  if (!session || !kept?.startsWith(`${ceremony}:`) || !session.passkeyChallengeAt || (userId && session.userId !== userId)) return null;
+  if (!session || kept !== `${ceremony}:${answered}` || !session.passkeyChallengeAt || (userId && session.userId !== userId)) return null;
   const { count } = await db.session.updateMany({ where: { id: sessionId, passkeyChallenge: kept }, data: { passkeyChallenge: null, passkeyChallengeAt: null } });
   return count === 1 && now - session.passkeyChallengeAt.getTime() <= CHALLENGE_TTL_MS ? kept.slice(ceremony.length + 1) : null;
 }
 
-async function checkAssertion(userId: string, holder: ChallengeHolder, response: { id: string }, now: number): Promise<PasskeyResult> {
-  const challenge = await takeChallenge(userId, holder, now);
+async function checkAssertion(userId: string, holder: ChallengeHolder, response: { id: string; response: Record<string, unknown> }, now: number): Promise<PasskeyResult> {
+  const challenge = await takeChallenge(userId, holder, answeredChallenge(response), now);
   if (!challenge) return { ok: false, reason: "expired" };
   // Looked up within this account only: another account's passkey is unknown here.
   const passkey = await db.passkey.findFirst({ where: { credentialId: response.id, userId } });
