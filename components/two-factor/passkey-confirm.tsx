@@ -2,11 +2,10 @@
 
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { startAuthentication } from "@simplewebauthn/browser";
 import { Fingerprint } from "lucide-react";
 import { passkeyConfirmationOptions } from "@/lib/actions/passkeys";
 import { Button } from "@/components/ui/button";
-import { useWebAuthn } from "./passkey-forms";
+import { startAuthentication, useWebAuthn } from "./webauthn";
 import { useProblem } from "./problem";
 
 /**

@@ -2,13 +2,12 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { startRegistration } from "@simplewebauthn/browser";
 import { Fingerprint } from "lucide-react";
 import { finishPasskeyEnrollment, startPasskeyEnrollment, type EnrollPasskeyState } from "@/lib/actions/passkeys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ceremonyFailure, useWebAuthn } from "./passkey-forms";
+import { ceremonyFailure, startRegistration, useWebAuthn } from "./webauthn";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 

@@ -2,7 +2,6 @@
 
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { Fingerprint, Pencil, Plus, Trash2 } from "lucide-react";
 import {
   finishAddingPasskey,
@@ -22,22 +21,7 @@ import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Form } from "@/components/ui/form";
 import { ConfirmWithPasskey } from "./passkey-confirm";
 import { useProblem } from "./problem";
-
-/** Whether this browser can use WebAuthn here (null until known: only the browser can tell). */
-export function useWebAuthn(): boolean | null {
-  const [supported, setSupported] = useState<boolean | null>(null);
-  // An insecure origin other than localhost has no WebAuthn.
-  useEffect(() => setSupported(browserSupportsWebAuthn() && window.isSecureContext), []);
-  return supported;
-}
-
-/**
- * What to say when the browser's ceremony ends without a passkey: an authenticator that already
- * holds one of the account's passkeys (the options exclude them) is told apart from a cancel.
- */
-export function ceremonyFailure(error: unknown): "errors.taken" | "cancelled" {
-  return (error as { code?: unknown } | null)?.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" ? "errors.taken" : "cancelled";
-}
+import { ceremonyFailure, startRegistration, useWebAuthn } from "./webauthn";
 
 /** A passkey as the list shows it: dates already written in the reader's language with their zone. */
 export type PasskeyRow = { id: string; name: string; created: string; lastUsed: string | null; backedUp: boolean };

@@ -2,14 +2,13 @@
 
 import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { startAuthentication } from "@simplewebauthn/browser";
 import { Fingerprint } from "lucide-react";
 import { passkeySignIn, passkeySignInOptions, type PasskeySignInState } from "@/lib/actions/passkeys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { TrustChoice } from "./trust-choice";
-import { useWebAuthn } from "./passkey-forms";
+import { startAuthentication, useWebAuthn } from "./webauthn";
 import { useProblem } from "./problem";
 
 /** "Use a passkey" at the second sign-in step; hidden, with a short explanation, where WebAuthn is not available. */
