@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { approve, createAccount, enroll, expect, secondAdmin, signIn, submit, test } from "./fixtures";
+import { approve, confirmChange, createAccount, enroll, expect, secondAdmin, signIn, submit, test } from "./fixtures";
 
 const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/requests", "/admin/audit", "/admin/settings", "/admin/outbox"];
 
@@ -25,7 +25,13 @@ test.describe("an admin", () => {
     const admin = await createAccount({ admin: true, name: "Ada Admin" }, servers.past);
     const user = await createAccount({ name: "Zoë Zed" }, servers.past);
     await signIn(page, admin);
-    await enroll(page, admin.password);
+    const { codes } = await enroll(page, admin.password);
+    // A 2FA change, confirmed with a recovery code: the audit log says so (below).
+    await page.goto("/settings/security");
+    const regenerate = await confirmChange(page, "Create new recovery codes", admin.password, codes[0]!);
+    await regenerate.getByLabel("I have saved my recovery codes somewhere safe").check();
+    await regenerate.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
 
     await page.goto("/admin");
     await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
@@ -47,6 +53,8 @@ test.describe("an admin", () => {
     await page.getByLabel("Administrator email").fill(admin.email);
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page.getByRole("cell", { name: "Accounts exported (CSV)" })).toBeVisible();
+    await page.goto(`/admin/audit?user=${encodeURIComponent(admin.email)}&event=recovery_codes.regenerated`);
+    await expect(page.getByRole("cell", { name: "New recovery codes created Created new recovery codes; the old ones stopped working. Confirmed with the password and a recovery code." })).toBeVisible();
 
     await page.goto("/admin/settings");
     await page.getByLabel("Grace period in days").fill("");

@@ -16,13 +16,16 @@ export function AuditTable({ events, caption, showAccount = true, pagination }: 
   const who = (email: string | null, id: string | null) => (email && id ? <Link href={`/admin/users/${id}`}>{email}</Link> : (id ?? tc("none")));
   const sentence = (e: AuditLine) => {
     const s = auditSentence(e);
-    if (!ts.has(s.key)) return null;
+    // "Confirmed with the password and a passkey.", after what happened, or alone.
+    const confirmed = s.confirmedWith && t(`confirmedWith.${s.confirmedWith}`);
+    if (!ts.has(s.key)) return confirmed || null;
     // Mid-sentence, after "Reset by Ana:": "called back on a number on file, identity document seen".
     const checks = s.checks?.map((c) => (tk.has(c as "other") ? tk(c as "other") : c)).join(", ").replace(/^\p{Lu}/u, (first) => first.toLocaleLowerCase());
     return (
       <>
         {ts(s.key, { ...s.values, checks: checks ?? "" })}
         {s.reason && <> <q className="italic">{s.reason}</q></>}
+        {confirmed && <> {confirmed}</>}
       </>
     );
   };

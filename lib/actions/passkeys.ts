@@ -73,9 +73,9 @@ export async function startAddingPasskey(_: AddPasskeyState, form: FormData): Pr
   const refused = passkeyNameProblem(text(form, "name"));
   if (refused) return { errors: { name: problem(`passkeys.errors.${refused}`) } };
   const name = passkeyName(text(form, "name"))!;
-  const errors = await checkIdentity(form, user);
-  if (errors) return { errors };
-  await markIdentityConfirmed(user.sessionId);
+  const checked = await checkIdentity(form, user);
+  if (checked.errors) return { errors: checked.errors };
+  await markIdentityConfirmed(user.sessionId, new Date(), checked.confirmedWith);
   return { options: await registrationOptions(user, user.sessionId), name };
 }
 
@@ -90,7 +90,7 @@ export async function finishAddingPasskey(_: FinishPasskeyState, form: FormData)
   if (!name) return { error: problem("passkeys.errors.name") };
   const verified = await verifyRegistration(user.sessionId, credentialOf(form));
   if (!verified.ok) return { error: problem(`passkeys.errors.${verified.reason}`) };
-  await addPasskey(user, verified.passkey, name, { client: clientOf(await headers()), sessionId: user.sessionId });
+  await addPasskey(user, verified.passkey, name, { client: clientOf(await headers()), sessionId: user.sessionId, confirmedWith: user.identityConfirmedWith });
   revalidatePath("/settings/security");
   return { added: name };
 }
@@ -118,9 +118,9 @@ export async function removePasskeyAction(_: PasskeyChangeState, form: FormData)
   if (!isId(id)) return { error: problem("errors.malformed") };
   // Refused before the password and code are checked: a recovery code is not spent on a refusal.
   if (await isLastSecondFactor(user.id)) return { error: problem("passkeys.errors.last") };
-  const errors = await checkIdentity(form, user);
-  if (errors) return { errors };
-  const result = await removePasskey(user, id, { client: clientOf(await headers()), sessionId: user.sessionId });
+  const checked = await checkIdentity(form, user);
+  if (checked.errors) return { errors: checked.errors };
+  const result = await removePasskey(user, id, { client: clientOf(await headers()), sessionId: user.sessionId, confirmedWith: checked.confirmedWith });
   if (!result.ok) return { error: problem(`passkeys.errors.${result.reason}`) };
   revalidatePath("/settings/security");
   return { done: "removed" };

@@ -19,9 +19,9 @@ export type ConfirmState = { errors?: IdentityErrors };
 
 export async function confirmIdentity(_: ConfirmState, form: FormData): Promise<ConfirmState> {
   const user = await requireUser({ enrolling: true });
-  const errors = await checkIdentity(form, user);
-  if (errors) return { errors };
-  await markIdentityConfirmed(user.sessionId);
+  const checked = await checkIdentity(form, user);
+  if (checked.errors) return { errors: checked.errors };
+  await markIdentityConfirmed(user.sessionId, new Date(), checked.confirmedWith);
   // Started the wizard: counted by the funnel, and "abandoned" while 2FA stays off.
   if (!user.twoFactorEnabledAt && !user.wizardStartedAt) await db.user.update({ where: { id: user.id }, data: { wizardStartedAt: new Date() } });
   redirect("/two-factor/setup");
@@ -35,7 +35,7 @@ export async function confirmEnrollment(_: EnrollState, form: FormData): Promise
   const again = await issuedBefore<EnrollState>(user.sessionId, submission);
   if (again) return again;
   if (!identityConfirmedRecently(user.identityConfirmedAt)) return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
-  const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId, accessCodeId: user.wizardOnly ? user.accessCodeId : null });
+  const result = await completeEnrollment(user, text(form, "code"), { client: clientOf(await headers()), sessionId: user.sessionId, accessCodeId: user.wizardOnly ? user.accessCodeId : null, confirmedWith: user.identityConfirmedWith });
   if (!result.ok) {
     if (result.reason === "format") return { error: { key: "twoFactorErrors.format" } };
     if (result.reason === "expired") return { error: { key: "twoFactorErrors.confirmExpired" }, expired: true };
@@ -74,9 +74,9 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
   // refused change never spends a single-use recovery code.
   if (!isSecurityOperation(operation)) return { errors: { code: { key: "errors.malformed" } } };
   if (operation === "disable" && !mayDisable(user, await policyNow())) return { errors: { code: { key: "rollout.cannotDisable" } } };
-  const errors = await checkIdentity(form, user);
-  if (errors) return { errors };
-  const context = { client: clientOf(await headers()), sessionId: user.sessionId };
+  const checked = await checkIdentity(form, user);
+  if (checked.errors) return { errors: checked.errors };
+  const context = { client: clientOf(await headers()), sessionId: user.sessionId, confirmedWith: checked.confirmedWith };
   switch (operation) {
     case "regenerate": {
       const { codes, signedOut } = await regenerateRecoveryCodes(user, context);
@@ -89,7 +89,7 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
     // An account enrolled with a passkey only adds its first app the way others change theirs.
     case "change":
     case "addApp":
-      await markIdentityConfirmed(user.sessionId);
+      await markIdentityConfirmed(user.sessionId, new Date(), checked.confirmedWith);
       redirect("/two-factor/setup");
     case "disable": {
       await disableTwoFactor(user, context);

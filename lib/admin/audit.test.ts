@@ -57,6 +57,10 @@ test("an event reads as a sentence's key and values, whatever its details hold",
   // The recovery form's events before policyChangeAudit kept its settings one level down.
   assert.equal(auditSentence(line("policy.changed", { recovery: { before: { maxCodeHours: 8 }, after: { maxCodeHours: 9 } } }, "Ana")).values.settings, "recovery");
   assert.deepEqual(auditSentence({ event: "two_factor.failed", details: "not json", actorName: null, actorEmail: null }), { key: "two_factor_failed", values: { method: "totp", drift: 0 } });
+  // A change says which second factor confirmed it; anything else there is not read as one.
+  assert.deepEqual(auditSentence(line("recovery_codes.regenerated", { confirmedWith: "passkey" })), { key: "recovery_codes_regenerated", values: {}, confirmedWith: "passkey" });
+  assert.equal(auditSentence(line("passkey.removed", { passkeyId: "p1", confirmedWith: "recovery" })).confirmedWith, "recovery");
+  assert.equal(auditSentence(line("two_factor.disabled", { confirmedWith: "sms" })).confirmedWith, undefined);
 });
 
 test("a recovery approved by a second admin names both: who approved it (the actor) and who asked", async () => {

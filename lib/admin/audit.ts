@@ -144,7 +144,10 @@ export async function withEmails(rows: AuditRow[]) {
 export type AuditLine = Awaited<ReturnType<typeof withEmails>>[number];
 
 /** A sentence that says what an audit event means: a key under console.sentences and its values. */
-export type AuditSentence = { key: string; values: Record<string, string | number>; checks?: string[]; reason?: string };
+/** `confirmedWith`: the second factor that confirmed a change with the password (a key under console.audit.confirmedWith). */
+export type AuditSentence = { key: string; values: Record<string, string | number>; checks?: string[]; reason?: string; confirmedWith?: "totp" | "recovery" | "passkey" };
+
+const CONFIRMED_WITH: readonly string[] = ["totp", "recovery", "passkey"];
 
 const detailsOf = (line: { details: string | null }): Record<string, unknown> => {
   try {
@@ -155,14 +158,21 @@ const detailsOf = (line: { details: string | null }): Record<string, unknown> =>
   }
 };
 
+type SentenceLine = Pick<AuditLine, "event" | "details" | "actorName" | "actorEmail"> & { requesterName?: string | null };
+
 /**
  * What happened, for support staff ("Recovery code used: 9 left", "Reset by Ana: called back on
  * a number on file"): the message key and values to translate, the identity checks of a reset
- * (keys under console.reset.checks) and the reason support typed. Unknown shapes fall back to the
- * event's name alone.
+ * (keys under console.reset.checks), the reason support typed, and the second factor that
+ * confirmed a change. Unknown shapes fall back to the event's name alone.
  */
-export function auditSentence(line: Pick<AuditLine, "event" | "details" | "actorName" | "actorEmail"> & { requesterName?: string | null }): AuditSentence {
+export function auditSentence(line: SentenceLine): AuditSentence {
   const d = detailsOf(line);
+  const sentence = eventSentence(line, d);
+  return typeof d.confirmedWith === "string" && CONFIRMED_WITH.includes(d.confirmedWith) ? { ...sentence, confirmedWith: d.confirmedWith as AuditSentence["confirmedWith"] } : sentence;
+}
+
+function eventSentence(line: SentenceLine, d: Record<string, unknown>): AuditSentence {
   const actor = line.actorName ?? line.actorEmail ?? "—";
   const requester = line.requesterName ?? "none";
   const checks = Array.isArray(d.verification) ? d.verification.map(String) : [];

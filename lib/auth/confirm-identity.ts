@@ -6,35 +6,40 @@ import { browserDevices } from "./device";
 import type { CurrentUser } from "./guard";
 import { attemptPassword } from "./password-attempt";
 import { clientOf } from "./request";
+import type { ConfirmationFactor } from "./sessions";
 
 export type IdentityErrors = { password?: Problem; code?: Problem; passkey?: Problem };
+
+/** What checkIdentity found: the errors to show, or the second factor that confirmed (null: the password alone was asked). */
+export type IdentityCheck = { errors: IdentityErrors; confirmedWith?: undefined } | { errors?: undefined; confirmedWith: ConfirmationFactor | null };
 
 /**
  * Re-enters the password (and, when 2FA is on, a current code, a recovery code or a passkey) before
  * a security change, read from the form's `password` and `code` fields, or `passkey` (the browser's
  * answer to passkeyConfirmationOptions, whose challenge this session keeps) in place of the code.
  * The password counts against the same throttle as at sign-in, the code or passkey against the
- * second-factor throttle. Returns the errors to show, or null when both were right.
+ * second-factor throttle. Returns the errors to show, or, when both were right, which second factor
+ * confirmed (for the audit trail).
  */
-export async function checkIdentity(form: FormData, user: CurrentUser): Promise<IdentityErrors | null> {
+export async function checkIdentity(form: FormData, user: CurrentUser): Promise<IdentityCheck> {
   const password = text(form, "password");
-  if (!password) return { password: { key: "errors.passwordRequired" } };
+  if (!password) return { errors: { password: { key: "errors.passwordRequired" } } };
   const attempt = await attemptPassword(user.email, password, clientOf(await headers()), await browserDevices());
   if (!attempt.ok) {
-    if (attempt.reason === "throttled") return { password: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) };
-    return { password: { key: "twoFactorErrors.passwordWrong" } };
+    if (attempt.reason === "throttled") return { errors: { password: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) } };
+    return { errors: { password: { key: "twoFactorErrors.passwordWrong" } } };
   }
   // A session opened with a temporary access code already passed its second factor, which the owner lost.
-  if (!user.twoFactorEnabledAt || user.wizardOnly) return null;
+  if (!user.twoFactorEnabledAt || user.wizardOnly) return { confirmedWith: null };
   const client = clientOf(await headers());
   if (text(form, "passkey")) {
     const assertion = await checkPasskey(user, { session: user.sessionId }, jsonField(form, "passkey"), client);
-    return assertion.ok ? null : { passkey: await localized(passkeyProblemOf(assertion)) };
+    return assertion.ok ? { confirmedWith: "passkey" } : { errors: { passkey: await localized(passkeyProblemOf(assertion)) } };
   }
   const input = readEitherCode(text(form, "code"));
   const result = await checkSecondFactor(user, input, client);
-  if (result.ok) return null;
+  if (result.ok) return { confirmedWith: result.method };
   // One field takes either code; a malformed entry is explained as the app's 6-digit code.
   const recovery = "recoveryCode" in input && result.reason !== "format";
-  return { code: await localized(problemOf(result, recovery)) };
+  return { errors: { code: await localized(problemOf(result, recovery)) } };
 }

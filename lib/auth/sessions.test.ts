@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
 import { changePassword, createUser, findUserByEmail } from "@/lib/users";
-import { endSessionByHandle, issueTicket, listSessions, redeemTicket, revokeSessions, sessionHandle, sessionUser, touchEveryMs } from "./sessions";
+import { endSessionByHandle, issueTicket, listSessions, markIdentityConfirmed, redeemTicket, revokeSessions, sessionHandle, sessionUser, touchEveryMs } from "./sessions";
 
 const client = { ip: "203.0.113.9", userAgent: "test" };
 
@@ -112,4 +112,21 @@ test("a new password ends every session and every sign-in under way", async () =
   assert.equal(await sessionUser(session), null);
   assert.equal(await db.pendingSignIn.count({ where: { userId: user.id } }), 0);
   assert.equal(await redeemTicket(ticket, client), null);
+});
+
+test("a confirmation of identity keeps the second factor that made it, until it is forgotten", async () => {
+  const user = await createUser({ email: "confirm-with@example.test", password: "a long password" });
+  const { sessionId } = (await redeemTicket(await issueTicket(user.id), client))!;
+  await markIdentityConfirmed(sessionId, new Date(), "passkey");
+  const confirmed = await sessionUser(sessionId);
+  assert.equal(confirmed?.identityConfirmedWith, "passkey");
+  assert.ok(confirmed?.identityConfirmedAt);
+  // Confirmed again with the password alone (2FA off): no factor is left over from before.
+  await markIdentityConfirmed(sessionId, new Date());
+  assert.equal((await sessionUser(sessionId))?.identityConfirmedWith, null);
+  await markIdentityConfirmed(sessionId, new Date(), "totp");
+  await markIdentityConfirmed(sessionId, null, "totp");
+  const forgotten = await sessionUser(sessionId);
+  assert.equal(forgotten?.identityConfirmedAt, null);
+  assert.equal(forgotten?.identityConfirmedWith, null);
 });

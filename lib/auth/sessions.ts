@@ -84,13 +84,36 @@ export async function sessionUser(sessionId: string | undefined, now = Date.now(
   if (now - session.lastSeenAt.getTime() > touchEveryMs()) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } }).catch(() => {});
   }
-  return { ...session.user, sessionId, identityConfirmedAt: session.passwordConfirmedAt, wizardOnly: session.wizardOnly, accessCodeId: session.accessCodeId };
+  return { ...session.user, sessionId, identityConfirmedAt: session.passwordConfirmedAt, identityConfirmedWith: confirmationFactorOf(session.identityConfirmedWith), wizardOnly: session.wizardOnly, accessCodeId: session.accessCodeId };
 }
 
-/** Records that this session's user just re-entered their password (and code, when 2FA is on). */
-export async function markIdentityConfirmed(sessionId: string, at: Date | null = new Date()) {
-  await db.session.update({ where: { id: sessionId }, data: { passwordConfirmedAt: at } });
+/**
+ * Records that this session's user just re-entered their password (and a second factor when 2FA
+ * is on: `confirmedWith`), at `at`; null forgets the confirmation.
+ */
+export async function markIdentityConfirmed(sessionId: string, at: Date | null = new Date(), confirmedWith: ConfirmationFactor | null = null) {
+  await db.session.update({ where: { id: sessionId }, data: { passwordConfirmedAt: at, identityConfirmedWith: at ? confirmedWith : null } });
 }
+
+/**
+ * The second factor that confirmed a security change with the password (NIST SP 800-63B §4.2.3's
+ * reauthentication at AAL2): a TOTP code, a recovery code or a passkey. Audited with the change as
+ * `confirmedWith`; absent when the password alone was asked (2FA off, or a session opened with a
+ * temporary access code, whose code stood for the lost factor).
+ */
+export type ConfirmationFactor = "totp" | "recovery" | "passkey";
+/**
+ * Who made a 2FA change and from where, as audited: `sessionId` is the session that stays signed
+ * in; `actorId` an admin acting for the user; `accessCodeId` when that session was opened with a
+ * temporary access code (support recovery); `confirmedWith` the second factor that confirmed it.
+ */
+export type ChangeContext = { client: Client; sessionId?: string; actorId?: string; accessCodeId?: string | null; confirmedWith?: ConfirmationFactor | null };
+
+/** What an audited change records of its confirmation: `{ confirmedWith }`, or undefined when no second factor confirmed it. */
+export const confirmationOf = (context: ChangeContext): { confirmedWith: ConfirmationFactor } | undefined => (context.confirmedWith ? { confirmedWith: context.confirmedWith } : undefined);
+
+const CONFIRMATION_FACTORS: readonly string[] = ["totp", "recovery", "passkey"] satisfies ConfirmationFactor[];
+const confirmationFactorOf = (value: string | null): ConfirmationFactor | null => (value && CONFIRMATION_FACTORS.includes(value) ? (value as ConfirmationFactor) : null);
 
 export function identityConfirmedRecently(confirmedAt: Date | null, now = Date.now()): boolean {
   return !!confirmedAt && now - confirmedAt.getTime() < config().PASSWORD_CONFIRMATION_MINUTES * 60_000;

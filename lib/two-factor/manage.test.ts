@@ -63,11 +63,13 @@ test("changing the app: the old one works until the new one is confirmed, then o
   assert.notEqual(second.secret, first.secret, "a fresh secret for every enrollment");
   assert.equal((await verifySecondFactor(user.id, { code: codeAt(first.secret, Date.now()) })).ok, true, "the old app still works");
 
-  const changed = await completeEnrollment(user, codeAt(second.secret, Date.now() + 30_000), { client, sessionId: sessions[0] });
+  const changed = await completeEnrollment(user, codeAt(second.secret, Date.now() + 30_000), { client, sessionId: sessions[0], confirmedWith: "passkey" });
   assert.ok(changed.ok && changed.changed);
   assert.equal(changed.recoveryCodes, null, "recovery codes are kept");
   assert.equal((await verifySecondFactor(user.id, { code: codeAt(first.secret, Date.now() + 60_000) })).ok, false, "the old app no longer works");
-  assert.equal(await db.auditEvent.count({ where: { userId: user.id, event: "two_factor.changed" } }), 1);
+  // The audit trail says which second factor confirmed the change.
+  const audited = await db.auditEvent.findMany({ where: { userId: user.id, event: "two_factor.changed" } });
+  assert.deepEqual(audited.map((e) => JSON.parse(e.details ?? "null")), [{ confirmedWith: "passkey" }]);
 });
 
 test("a passkey-only account adding an app keeps its recovery codes and its 2FA date; the owner is told an app was added", async () => {
@@ -93,20 +95,25 @@ test("new recovery codes replace the old ones; turning off removes everything an
   assert.ok(enrolled.ok);
   const old = enrolled.recoveryCodes!;
 
-  const regenerated = await regenerateRecoveryCodes(user, { client, sessionId: sessions[0] });
+  const regenerated = await regenerateRecoveryCodes(user, { client, sessionId: sessions[0], confirmedWith: "recovery" });
   assert.equal(regenerated.codes.length, 10);
   assert.deepEqual(await consumeRecoveryCode(user.id, old[0]), { ok: false });
   assert.equal((await consumeRecoveryCode(user.id, regenerated.codes[0])).ok, true);
 
-  const { signedOut } = await disableTwoFactor(user, { client, sessionId: sessions[0] });
+  const { signedOut } = await disableTwoFactor(user, { client, sessionId: sessions[0], confirmedWith: "totp" });
   assert.equal(signedOut, 0, "the others were already signed out by the regeneration");
   const off = await fresh(user.id);
   assert.equal(off.twoFactorEnabledAt, null);
   assert.equal(off.totpSecret, null);
   assert.equal(await db.recoveryCode.count({ where: { userId: user.id } }), 0);
+  // Each change with the second factor that confirmed it; the first enrollment had none to confirm with.
   assert.deepEqual(
-    (await db.auditEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } })).map((e) => e.event),
-    ["two_factor.enabled", "recovery_codes.regenerated", "two_factor.disabled"],
+    (await db.auditEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } })).map((e) => [e.event, JSON.parse(e.details ?? "null")]),
+    [
+      ["two_factor.enabled", null],
+      ["recovery_codes.regenerated", { confirmedWith: "recovery" }],
+      ["two_factor.disabled", { confirmedWith: "totp" }],
+    ],
   );
   assert.ok(await db.outboxMessage.findFirst({ where: { to: user.email, subject: { contains: "is off" } } }));
 });

@@ -1,4 +1,4 @@
-import { revokeSessions, type Client } from "../auth/sessions";
+import { confirmationOf, revokeSessions, type ChangeContext } from "../auth/sessions";
 import { db } from "../db";
 import { type Tx } from "../mail/send";
 import { renderMail } from "../mail/templates";
@@ -10,12 +10,6 @@ import { finishAccessCodeEnrollment } from "./temporary-access";
 import { checkFirstCode } from "./verify";
 import type { Account } from "../users";
 import { reportedChange } from "../reported-change";
-
-/**
- * Who made the change and from where; `sessionId` is the session that stays signed in;
- * `accessCodeId` when that session was opened with a temporary access code (support recovery).
- */
-type Context = { client: Client; sessionId?: string; actorId?: string; accessCodeId?: string | null };
 
 // Long enough to fetch a phone and scan; a wrong code within it shows the same QR code again.
 const PENDING_SECRET_TTL_MS = 30 * 60_000;
@@ -44,7 +38,7 @@ export type EnrollmentResult =
  * changes commits together or not at all: 2FA on, the ten recovery codes (hashed before the
  * transaction opens), the other sessions ended, the audit event and the mail in the outbox.
  */
-export async function completeEnrollment(user: Account, code: unknown, context: Context): Promise<EnrollmentResult> {
+export async function completeEnrollment(user: Account, code: unknown, context: ChangeContext): Promise<EnrollmentResult> {
   if (!normalizeCode(code)) return { ok: false, reason: "format" };
   const current = await db.user.findUniqueOrThrow({ where: { id: user.id } });
   if (!current.totpPendingSecret) return { ok: false, reason: "expired" };
@@ -83,7 +77,7 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
     const signedOut = await revokeSessions(user.id, context.sessionId, tx);
     return {
       value: { signedOut },
-      audit: { event: added && !recovering ? "two_factor.app_added" : changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client, details: recovering ? { accessCodeId: context.accessCodeId } : undefined },
+      audit: { event: added && !recovering ? "two_factor.app_added" : changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client, details: recovering ? { accessCodeId: context.accessCodeId } : confirmationOf(context) },
       mail: prepared ? renderMail("twoFactorEnabled", user, {}, prepared.codes) : renderMail(added ? "twoFactorAppAdded" : "twoFactorChanged", user),
     };
   }).catch((error: unknown) => {
@@ -96,13 +90,13 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
 }
 
 /** A new set of recovery codes (the old set stops working), mailed; other sessions end. One transaction. */
-export async function regenerateRecoveryCodes(user: Account, context: Context) {
+export async function regenerateRecoveryCodes(user: Account, context: ChangeContext) {
   const prepared = await prepareRecoveryCodes(user.id);
   const signedOut = await reportedChange(async (tx) => {
     await storeRecoveryCodes(tx, prepared);
     return {
       value: await revokeSessions(user.id, context.sessionId, tx),
-      audit: { event: "recovery_codes.regenerated", userId: user.id, client: context.client },
+      audit: { event: "recovery_codes.regenerated", userId: user.id, client: context.client, details: confirmationOf(context) },
       mail: renderMail("recoveryCodesRegenerated", user, {}, prepared.codes),
     };
   }, REPLACE_CODES_ISOLATION);
@@ -121,10 +115,10 @@ export async function removeSecondFactor(tx: Tx, userId: string, keepSessionId?:
 }
 
 /** The user turns 2FA off themselves (only while the policy allows: the caller checks). One transaction. */
-export async function disableTwoFactor(user: Account, context: Context) {
+export async function disableTwoFactor(user: Account, context: ChangeContext) {
   const signedOut = await reportedChange(async (tx) => ({
     value: await removeSecondFactor(tx, user.id, context.sessionId),
-    audit: { event: "two_factor.disabled", userId: user.id, client: context.client },
+    audit: { event: "two_factor.disabled", userId: user.id, client: context.client, details: confirmationOf(context) },
     mail: renderMail("twoFactorDisabled", user),
   }));
   return { signedOut };

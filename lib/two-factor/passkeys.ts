@@ -8,7 +8,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { revokeSessions, type Client } from "../auth/sessions";
+import { confirmationOf, revokeSessions, type ChangeContext } from "../auth/sessions";
 import { config } from "../config";
 import { db } from "../db";
 import { renderMail } from "../mail/templates";
@@ -160,15 +160,13 @@ export function passkeyNameProblem(input: string): "name" | "nameInvisible" | nu
   return passkeyName(trimmed) ? null : "nameInvisible";
 }
 
-type Context = { client: Client; sessionId?: string };
-
 /** Adds a verified passkey to an account that has 2FA on: stored, audited and mailed in one transaction. */
-export async function addPasskey(user: Account, passkey: NewPasskey, name: string, context: Context) {
+export async function addPasskey(user: Account, passkey: NewPasskey, name: string, context: ChangeContext) {
   return reportedChange(async (tx) => {
     const created = await tx.passkey.create({ data: { userId: user.id, name, ...passkey } });
     return {
       value: { id: created.id },
-      audit: { event: "passkey.added", userId: user.id, client: context.client, details: { passkeyId: created.id, name, backedUp: passkey.backedUp } },
+      audit: { event: "passkey.added", userId: user.id, client: context.client, details: { passkeyId: created.id, name, backedUp: passkey.backedUp, ...confirmationOf(context) } },
       mail: renderMail("passkeyAdded", user, { passkey: name }),
     };
   });
@@ -182,7 +180,7 @@ export async function addPasskey(user: Account, passkey: NewPasskey, name: strin
  * and the code's recovery is marked enrolled. Returns null when nothing changed: 2FA was turned on
  * meanwhile, or the code was disowned ("This wasn't me").
  */
-export async function enrollWithPasskey(user: Account, passkey: NewPasskey, name: string, context: Context & { accessCodeId?: string | null }) {
+export async function enrollWithPasskey(user: Account, passkey: NewPasskey, name: string, context: ChangeContext) {
   const recovering = !!context.accessCodeId && !!context.sessionId;
   const prepared = await prepareRecoveryCodes(user.id);
   const outcome = await reportedChange(async (tx) => {
@@ -224,7 +222,7 @@ export async function isLastSecondFactor(userId: string): Promise<boolean> {
   return !!owner && !owner.totpSecret && owner._count.passkeys <= 1;
 }
 
-export async function removePasskey(user: Account, passkeyId: string, context: Context): Promise<{ ok: true } | { ok: false; reason: "gone" | "last" }> {
+export async function removePasskey(user: Account, passkeyId: string, context: ChangeContext): Promise<{ ok: true } | { ok: false; reason: "gone" | "last" }> {
   const outcome = await reportedChange(async (tx) => {
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: user.id } });
     if (!passkey) return { value: "gone" as const };
@@ -233,7 +231,7 @@ export async function removePasskey(user: Account, passkeyId: string, context: C
     await tx.passkey.delete({ where: { id: passkey.id } });
     return {
       value: "removed" as const,
-      audit: { event: "passkey.removed", userId: user.id, client: context.client, details: { passkeyId, name: passkey.name } },
+      audit: { event: "passkey.removed", userId: user.id, client: context.client, details: { passkeyId, name: passkey.name, ...confirmationOf(context) } },
       mail: renderMail("passkeyRemoved", user, { passkey: passkey.name }),
     };
   });
