@@ -75,9 +75,11 @@ export async function completeEnrollment(user: Account, code: unknown, context: 
     if (recovering) await tx.passkey.deleteMany({ where: { userId: user.id } });
     if (prepared) await storeRecoveryCodes(tx, prepared);
     const signedOut = await revokeSessions(user.id, context.sessionId, tx);
+    // A first enrollment had no second factor to confirm with: a factor the session still holds was
+    // for an earlier change (confirmed, then 2FA turned off) and is not this one's.
     return {
       value: { signedOut },
-      audit: { event: added && !recovering ? "two_factor.app_added" : changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client, details: recovering ? { accessCodeId: context.accessCodeId } : confirmationOf(context) },
+      audit: { event: added && !recovering ? "two_factor.app_added" : changed ? "two_factor.changed" : "two_factor.enabled", userId: user.id, actorId: context.actorId, client: context.client, details: recovering ? { accessCodeId: context.accessCodeId } : enabled ? confirmationOf(context) : undefined },
       mail: prepared ? renderMail("twoFactorEnabled", user, {}, prepared.codes) : renderMail(added ? "twoFactorAppAdded" : "twoFactorChanged", user),
     };
   }).catch((error: unknown) => {
