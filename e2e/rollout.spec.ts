@@ -36,13 +36,24 @@ test.describe("after the date", () => {
     await chooseLanguage(page, "Taal", "English");
     await expect(page.getByRole("heading", { level: 1, name: "Set up two-factor authentication" })).toBeVisible();
 
-    const { key } = await enroll(page, account.password);
+    const { key, codes } = await enroll(page, account.password);
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
     await page.goto("/settings/security");
     await expect(page.getByText(/cannot be turned off/)).toBeVisible();
     await expect(page.getByRole("button", { name: "Turn off two-factor authentication" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Change authenticator app" })).toBeVisible();
+    // Turning off asked anyway (a tampered form) is refused before the recovery code is checked: none is spent.
+    await page.getByRole("button", { name: "Change authenticator app" }).click();
+    const tampered = page.getByRole("dialog");
+    await tampered.locator('input[name="operation"]').evaluate((input: HTMLInputElement) => (input.value = "disable"));
+    await tampered.getByLabel("Password").fill(account.password);
+    await tampered.getByLabel("Verification code or recovery code").fill(codes[0]!);
+    await submit(page, tampered.getByRole("button", { name: "Change authenticator app" }));
+    await expect(tampered.getByText("Two-factor authentication is mandatory: it can no longer be turned off.")).toBeVisible();
+    await tampered.getByRole("button", { name: "Cancel" }).click();
+    await page.reload();
+    await expect(page.getByText("10 recovery codes left.")).toBeVisible();
     expect(key).toBeTruthy();
   });
 
