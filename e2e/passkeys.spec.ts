@@ -30,6 +30,11 @@ test("a passkey: added from the security page, used at the second step, renamed,
   // Recovery codes confirm the changes, so that no TOTP step is used twice within the test.
   const { key, codes } = await enroll(page, account.password);
   await addPasskey(page, account.password, codes[0]!, "Test key");
+  // The change used up its confirmation: changing the app next asks for the password again.
+  await page.goto("/two-factor/setup?step=confirm");
+  await expect(page.getByLabel("Password")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Scan the QR code" })).toHaveCount(0);
+  await page.goto("/settings/security");
   const list = page.getByRole("list", { name: "Passkeys and security keys" });
   // The same authenticator again: the browser refuses it (excluded), and the page says why.
   await page.getByRole("button", { name: "Add a passkey" }).click();

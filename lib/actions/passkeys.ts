@@ -91,6 +91,8 @@ export async function finishAddingPasskey(_: FinishPasskeyState, form: FormData)
   const verified = await verifyRegistration(user.sessionId, credentialOf(form));
   if (!verified.ok) return { error: problem(`passkeys.errors.${verified.reason}`) };
   await addPasskey(user, verified.passkey, name, { client: clientOf(await headers()), sessionId: user.sessionId, confirmedWith: user.identityConfirmedWith });
+  // The confirmation was for this change: the next one asks again.
+  await markIdentityConfirmed(user.sessionId, null);
   revalidatePath("/settings/security");
   return { added: name };
 }

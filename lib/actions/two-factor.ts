@@ -93,6 +93,8 @@ export async function changeTwoFactor(_: SecurityState, form: FormData): Promise
       redirect("/two-factor/setup");
     case "disable": {
       await disableTwoFactor(user, context);
+      // A confirmation left from an earlier change (the wizard's) does not carry over to the next enrollment.
+      await markIdentityConfirmed(user.sessionId, null);
       // Status, cards and the banner in the layout all change: a fresh page that says what happened.
       revalidatePath("/", "layout");
       redirect("/settings/security?changed=off");
