@@ -68,10 +68,33 @@ function rssMiB(pid: number): number {
   }
 }
 
+/**
+ * CPU (seconds, all processes) of the PostgreSQL server on this machine, whose backends do the
+ * database's share of each sign-in; null when the database is SQLite (inside the server process,
+ * already counted) or on another machine (out of reach of /proc).
+ */
+function databaseCpu(databaseUrl: string): (() => number) | null {
+  if (!/^postgres/.test(databaseUrl) || !["localhost", "127.0.0.1", "[::1]"].includes(new URL(databaseUrl).hostname)) return null;
+  return () => {
+    let sum = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") sum += cpuSeconds(`/proc/${entry}/stat`);
+      } catch {
+        // the process ended meanwhile (its CPU is lost to the sum: the server's pool keeps its connections open)
+      }
+    }
+    return sum;
+  };
+}
+
 class ServerProcess {
   private constructor(
     readonly child: ChildProcess,
     readonly url: string,
+    /** The local PostgreSQL's CPU (seconds), or null (SQLite, or a database elsewhere). */
+    readonly databaseCpu: (() => number) | null,
   ) {}
 
   static async start(env: Record<string, string>, port: number): Promise<ServerProcess> {
@@ -86,7 +109,7 @@ class ServerProcess {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
-    const server = new ServerProcess(child, `http://localhost:${port}`);
+    const server = new ServerProcess(child, `http://localhost:${port}`, databaseCpu(env.DATABASE_URL ?? ""));
     for (let i = 0; i < 600; i++) {
       if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
       try {
@@ -342,7 +365,8 @@ async function cpuByStep(server: ServerProcess, users: BenchUser[], cursor: { ne
 
 // ---- a run at one concurrency -------------------------------------------------------------------
 
-type RunResult = { concurrency: number; signIns: number; errors: number; seconds: number; times: Record<Step | "static" | "login", number[]>; cpu: number; mainCpu: number; clientCpu: number; rss: number };
+// CPU in seconds: the server's (all threads), its main threads', the local PostgreSQL's (null: SQLite, or elsewhere), this bench's.
+type RunResult = { concurrency: number; signIns: number; errors: number; seconds: number; times: Record<Step | "static" | "login", number[]>; cpu: number; mainCpu: number; databaseCpu: number | null; clientCpu: number; rss: number };
 
 /** Latency probes during a run: `url` fetched every `pauseMs` (plus its own time) until `until()`. */
 async function probe(url: string, until: () => boolean, times: number[], pauseMs: number) {
@@ -365,6 +389,7 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
   let firstError: unknown;
   const cpu0 = server.cpu();
   const main0 = server.mainThreadCpu();
+  const database0 = server.databaseCpu?.() ?? 0;
   const client0 = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -397,7 +422,7 @@ async function run(server: ServerProcess, users: BenchUser[], cursor: { next: nu
   if (ended) throw new Error(`next start ended (${ended}) during the run at concurrency ${concurrency}; first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
   if (firstError) console.log(`  first error: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
   const client = process.cpuUsage(client0);
-  return { concurrency, signIns, errors, seconds: elapsed, times, cpu: server.cpu() - cpu0, mainCpu: server.mainThreadCpu() - main0, clientCpu: (client.user + client.system) / 1e6, rss: server.rss() };
+  return { concurrency, signIns, errors, seconds: elapsed, times, cpu: server.cpu() - cpu0, mainCpu: server.mainThreadCpu() - main0, databaseCpu: server.databaseCpu ? server.databaseCpu() - database0 : null, clientCpu: (client.user + client.system) / 1e6, rss: server.rss() };
 }
 
 function report(result: RunResult, compareSeconds: number, cores: number) {
@@ -418,6 +443,9 @@ function report(result: RunResult, compareSeconds: number, cores: number) {
       `cores used ${(result.cpu / result.seconds).toFixed(2)}, main thread ${(100 * result.mainCpu / Math.max(result.cpu, 1e-9)).toFixed(0)}% of the CPU, RSS ${result.rss.toFixed(0)} MiB; ` +
       `this bench's own CPU ${((result.clientCpu / result.signIns) * 1000).toFixed(0)} ms per sign-in (it shares the machine)`,
   );
+  if (result.databaseCpu !== null && result.signIns) {
+    console.log(`    PostgreSQL's CPU per sign-in ${((result.databaseCpu / result.signIns) * 1000).toFixed(0)} ms (not in the server's above; ${(result.databaseCpu / result.seconds).toFixed(2)} cores)`);
+  }
   console.log(line("password step", result.times.password));
   console.log(line("code page (router)", result.times.verify));
   console.log(line("code step", result.times.code));
