@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 // The browser half of WebAuthn (SimpleWebAuthn), loaded after the page shows: the sign-in's second
 // step and the wizard do not wait for it (first-load JavaScript, npm run bench), and it is in
@@ -8,21 +8,31 @@ import { useEffect, useState } from "react";
 const library = () => import("@simplewebauthn/browser");
 type Library = Awaited<ReturnType<typeof library>>;
 
+// Whether this browser can use WebAuthn, once the library told: kept for the page's life, so a
+// dialog opened later says the right thing from its first render. The server, and the page's
+// first render in the browser (hydration), do not know yet.
+let known: boolean | null = null;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (known === null && listeners.size === 1) {
+    const settle = (value: boolean) => {
+      known = value;
+      for (const notify of listeners) notify();
+    };
+    // An insecure origin other than localhost has no WebAuthn; a library that cannot be loaded, none either.
+    library().then(
+      (webauthn) => settle(webauthn.browserSupportsWebAuthn() && window.isSecureContext),
+      () => settle(false),
+    );
+  }
+  return () => listeners.delete(listener);
+}
+
 /** Whether this browser can use WebAuthn here (null until known: only the browser can tell; false when the library cannot be loaded). */
 export function useWebAuthn(): boolean | null {
-  const [supported, setSupported] = useState<boolean | null>(null);
-  useEffect(() => {
-    let mounted = true;
-    // An insecure origin other than localhost has no WebAuthn.
-    library().then(
-      (webauthn) => mounted && setSupported(webauthn.browserSupportsWebAuthn() && window.isSecureContext),
-      () => mounted && setSupported(false),
-    );
-    return () => {
-      mounted = false;
-    };
-  }, []);
-  return supported;
+  return useSyncExternalStore(subscribe, () => known, () => null);
 }
 
 /** navigator.credentials.get() with the server's options (WebAuthn L3 §5.1.4), through SimpleWebAuthn; throws what it throws (a cancel, a refusal). */
