@@ -130,6 +130,20 @@ export async function confirmChange(page: Page, action: string, password: string
   return dialog;
 }
 
+/**
+ * Opens the security dialog with `action`'s button, swaps its operation for `operation` (a tampered
+ * form: what the page does not offer), and submits it with the password and `code`; returns the dialog.
+ */
+export async function confirmTamperedChange(page: Page, action: string, operation: string, password: string, code: string) {
+  await page.getByRole("button", { name: action }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.locator('input[name="operation"]').evaluate((input: HTMLInputElement, value) => (input.value = value), operation);
+  await dialog.getByLabel("Password").fill(password);
+  await dialog.getByLabel("Verification code or recovery code").fill(code);
+  await submit(page, dialog.getByRole("button", { name: action }));
+  return dialog;
+}
+
 /** Enrolls the signed-in account, signs out and signs in again up to the second step; returns the TOTP key. */
 export async function enrollAndSignInAgain(page: Page, account: { email: string; password: string }): Promise<string> {
   await signIn(page, account);

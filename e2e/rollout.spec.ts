@@ -1,5 +1,5 @@
 import { servers } from "../playwright.config";
-import { approve, chooseLanguage, codeAt, createAccount, enroll, secondAdmin, expect, fillSteadily, mailbox, signIn, signOut, submit, test } from "./fixtures";
+import { approve, chooseLanguage, codeAt, confirmTamperedChange, createAccount, enroll, secondAdmin, expect, fillSteadily, mailbox, signIn, signOut, submit, test } from "./fixtures";
 
 test.describe("before the date", () => {
   test("every page shows when 2FA becomes mandatory, with the days left and a way to set it up", async ({ page, account }) => {
@@ -44,12 +44,7 @@ test.describe("after the date", () => {
     await expect(page.getByRole("button", { name: "Turn off two-factor authentication" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Change authenticator app" })).toBeVisible();
     // Turning off asked anyway (a tampered form) is refused before the recovery code is checked: none is spent.
-    await page.getByRole("button", { name: "Change authenticator app" }).click();
-    const tampered = page.getByRole("dialog");
-    await tampered.locator('input[name="operation"]').evaluate((input: HTMLInputElement) => (input.value = "disable"));
-    await tampered.getByLabel("Password").fill(account.password);
-    await tampered.getByLabel("Verification code or recovery code").fill(codes[0]!);
-    await submit(page, tampered.getByRole("button", { name: "Change authenticator app" }));
+    const tampered = await confirmTamperedChange(page, "Change authenticator app", "disable", account.password, codes[0]!);
     await expect(tampered.getByText("Two-factor authentication is mandatory: it can no longer be turned off.")).toBeVisible();
     await tampered.getByRole("button", { name: "Cancel" }).click();
     await page.reload();

@@ -1,4 +1,4 @@
-import { codeAt, confirmChange, createAccount, enroll, enrollAndSignInAgain, expect, mailbox, openScanStep, paste, signIn, signOut, submit, test, wrongCode } from "./fixtures";
+import { codeAt, confirmChange, confirmTamperedChange, createAccount, enroll, enrollAndSignInAgain, expect, mailbox, openScanStep, paste, signIn, signOut, submit, test, wrongCode } from "./fixtures";
 
 test("the wizard: start, confirm password, scan, a wrong code keeps the same QR code, a right one turns 2FA on", async ({ page, account }) => {
   await signIn(page, account);
@@ -159,12 +159,7 @@ test("security settings: each change asks in one dialog; the page shows what cha
   await expect(page.getByRole("button", { name: "Create new recovery codes" })).toBeFocused();
 
   // A change the page does not offer (a tampered form) is refused before the code is checked: no code is spent.
-  await page.getByRole("button", { name: "Create new recovery codes" }).click();
-  const tampered = page.getByRole("dialog");
-  await tampered.locator('input[name="operation"]').evaluate((input: HTMLInputElement) => (input.value = "everything"));
-  await tampered.getByLabel("Password").fill(account.password);
-  await tampered.getByLabel("Verification code or recovery code").fill(fresh[0]!);
-  await submit(page, tampered.getByRole("button", { name: "Create new recovery codes" }));
+  const tampered = await confirmTamperedChange(page, "Create new recovery codes", "everything", account.password, fresh[0]!);
   await expect(tampered.getByText("That request could not be read. Please try again.")).toBeVisible();
   await tampered.getByRole("button", { name: "Cancel" }).click();
   await page.reload();

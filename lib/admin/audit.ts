@@ -6,6 +6,7 @@ import type { Prisma } from "../generated/sqlite/client";
 import { findUserByEmail } from "../users";
 import { isCalendarDay } from "../dates";
 import { settingGroupOf } from "../settings";
+import { confirmationFactorOf, type ConfirmationFactor } from "../auth/sessions";
 
 export const AUDIT_PER_PAGE = 50;
 
@@ -145,9 +146,7 @@ export type AuditLine = Awaited<ReturnType<typeof withEmails>>[number];
 
 /** A sentence that says what an audit event means: a key under console.sentences and its values. */
 /** `confirmedWith`: the second factor that confirmed a change with the password (a key under console.audit.confirmedWith). */
-export type AuditSentence = { key: string; values: Record<string, string | number>; checks?: string[]; reason?: string; confirmedWith?: "totp" | "recovery" | "passkey" };
-
-const CONFIRMED_WITH: readonly string[] = ["totp", "recovery", "passkey"];
+export type AuditSentence = { key: string; values: Record<string, string | number>; checks?: string[]; reason?: string; confirmedWith?: ConfirmationFactor };
 
 const detailsOf = (line: { details: string | null }): Record<string, unknown> => {
   try {
@@ -169,7 +168,8 @@ type SentenceLine = Pick<AuditLine, "event" | "details" | "actorName" | "actorEm
 export function auditSentence(line: SentenceLine): AuditSentence {
   const d = detailsOf(line);
   const sentence = eventSentence(line, d);
-  return typeof d.confirmedWith === "string" && CONFIRMED_WITH.includes(d.confirmedWith) ? { ...sentence, confirmedWith: d.confirmedWith as AuditSentence["confirmedWith"] } : sentence;
+  const confirmedWith = confirmationFactorOf(d.confirmedWith);
+  return confirmedWith ? { ...sentence, confirmedWith } : sentence;
 }
 
 function eventSentence(line: SentenceLine, d: Record<string, unknown>): AuditSentence {

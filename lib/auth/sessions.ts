@@ -113,7 +113,8 @@ export type ChangeContext = { client: Client; sessionId?: string; actorId?: stri
 export const confirmationOf = (context: ChangeContext): { confirmedWith: ConfirmationFactor } | undefined => (context.confirmedWith ? { confirmedWith: context.confirmedWith } : undefined);
 
 const CONFIRMATION_FACTORS: readonly string[] = ["totp", "recovery", "passkey"] satisfies ConfirmationFactor[];
-const confirmationFactorOf = (value: string | null): ConfirmationFactor | null => (value && CONFIRMATION_FACTORS.includes(value) ? (value as ConfirmationFactor) : null);
+/** The factor `value` names (a session's column, an audit event's details), or null when it names none. */
+export const confirmationFactorOf = (value: unknown): ConfirmationFactor | null => (typeof value === "string" && CONFIRMATION_FACTORS.includes(value) ? (value as ConfirmationFactor) : null);
 
 export function identityConfirmedRecently(confirmedAt: Date | null, now = Date.now()): boolean {
   return !!confirmedAt && now - confirmedAt.getTime() < config().PASSWORD_CONFIRMATION_MINUTES * 60_000;
