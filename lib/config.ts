@@ -12,6 +12,8 @@ function isAddressOrRange(entry: string): boolean {
 // Every setting the product reads, with its default: README.md and .env.example list the same.
 const Env = z.object({
   DATABASE_URL: z.string().min(1).default(`file:${resolve(process.cwd(), ".data/portal.db")}`),
+  /** PostgreSQL only: `off` sends every query unnamed (for a pooler that cannot keep prepared statements). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   APP_NAME: z.string().min(1).default("Mail-IT-Wize"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),

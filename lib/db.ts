@@ -6,14 +6,22 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { config, isPostgres, sqlitePath } from "./config";
 import { withKeptStatements } from "./db/statement-cache";
+import { statementNamer } from "./db/statement-names";
 
 // Both clients come from one schema, so they share one API; the SQLite one names the type.
 export type Db = SqliteClient;
 
-function connect(): Db {
-  const url = config().DATABASE_URL;
+/**
+ * A new Prisma client on the database `url` names (SQLite file or postgres:// URL), as the server
+ * opens it; connects on first query. Throws nothing itself; queries throw what the driver throws.
+ */
+export function connect(url = config().DATABASE_URL): Db {
   if (isPostgres(url)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    // Named statements are parsed once per connection (lib/db/statement-names.ts); `off` for a pooler
+    // that cannot keep them (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
+    // The adapter's type says a name is always returned; pg sends a query without one unnamed.
+    const statementNameGenerator = config().DATABASE_PREPARED_STATEMENTS === "on" ? (statementNamer() as (query: { sql: string }) => string) : undefined;
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator }) }) as unknown as Db;
   }
   const file = sqlitePath(url);
   mkdirSync(dirname(file), { recursive: true });

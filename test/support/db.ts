@@ -34,14 +34,8 @@ after(async () => {
   else for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseUrl.slice(5)}${suffix}`, { force: true });
 });
 
-/** A second Prisma client on this test's database, as another server instance would have. */
+/** A second Prisma client on this test's database, opened as another server instance would open it. */
 export async function anotherClient() {
-  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient: SqliteClient } = await import("@/lib/generated/sqlite/client");
-  const { PrismaClient: PostgresClient } = await import("@/lib/generated/postgres/client");
-  type Db = import("@/lib/db").Db;
-  return onPostgres
-    ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db)
-    : (new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl.slice(5), timeout: 10_000 }) }) as Db);
+  const { connect } = await import("@/lib/db");
+  return connect(databaseUrl);
 }
