@@ -1,4 +1,4 @@
-import { codeAt, confirmChange, confirmTamperedChange, createAccount, enroll, enrollAndSignInAgain, expect, mailbox, openScanStep, paste, signIn, signOut, submit, test, wrongCode } from "./fixtures";
+import { codeAt, confirmChange, confirmTamperedChange, createAccount, enroll, enrollAndSignInAgain, expect, fillSteadily, mailbox, openScanStep, paste, signIn, signOut, submit, test, wrongCode } from "./fixtures";
 
 test("the wizard: start, confirm password, scan, a wrong code keeps the same QR code, a right one turns 2FA on", async ({ page, account }) => {
   await signIn(page, account);
@@ -90,15 +90,19 @@ test("sign-in with 2FA: the second step, replay refused, a phone behind explaine
   await submit(page, "Verify");
   await expect(page.getByText("Enter the 6-digit code from your app.")).toBeVisible();
 
-  await page.getByLabel("Verification code").fill(codeAt(key, -5 * 60));
+  // The form answered just before: React's reset of it may land after the answer shows.
+  await fillSteadily(page.getByLabel("Verification code"), codeAt(key, -5 * 60));
   await submit(page, "Verify");
   await expect(page.getByText(/your phone's clock seems to be about 5 minutes behind/)).toBeVisible();
 
   // A code copied from the app ("123 456") is pasted whole; the field keeps the digits.
   // One code, read once: read twice, a time step may end between the reads.
   const ahead = codeAt(key, 30);
-  await paste(page.getByLabel("Verification code"), ahead.replace(/(\d{3})/, "$1 "));
-  await expect(page.getByLabel("Verification code")).toHaveValue(ahead);
+  await expect(async () => {
+    await paste(page.getByLabel("Verification code"), ahead.replace(/(\d{3})/, "$1 "));
+    await page.waitForTimeout(250);
+    await expect(page.getByLabel("Verification code")).toHaveValue(ahead, { timeout: 100 });
+  }).toPass({ timeout: 10_000 });
   await submit(page, "Verify");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await signOut(page);
