@@ -114,7 +114,8 @@ test("without WebAuthn in the browser the passkey option is hidden with an expla
 });
 
 test("the wizard's other way: a passkey turns 2FA on with recovery codes, and signs in", async ({ page, account }) => {
-  await virtualAuthenticator(page);
+  const { cdp, authenticatorId } = await virtualAuthenticator(page);
+  const signatures = async () => (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials.reduce((n, c) => n + c.signCount, 0);
   await signIn(page, account);
   await page.goto("/two-factor/setup");
   await page.getByRole("link", { name: "Get started" }).click();
@@ -139,11 +140,14 @@ test("the wizard's other way: a passkey turns 2FA on with recovery codes, and si
   await appCard.getByRole("button", { name: "Add an authenticator app" }).click();
   const dialog = page.getByRole("dialog", { name: "Add an authenticator app" });
   await expect(dialog).toContainText("Each change asks for your password and one of your passkeys or recovery codes.");
+  // A wrong password is refused before the browser asks for the passkey: the authenticator signs nothing.
+  const signed = await signatures();
   await dialog.getByLabel("Password").fill("not the password");
   await dialog.getByRole("button", { name: "Use a passkey" }).focus();
   await page.keyboard.press("Enter");
   await expect(dialog.getByLabel("Password")).toBeFocused();
   await expect(dialog.getByLabel("Password")).toHaveAccessibleDescription("That password is not correct.");
+  expect(await signatures()).toBe(signed);
   await dialog.getByLabel("Password").fill(account.password);
   await dialog.getByRole("button", { name: "Use a passkey" }).focus();
   await page.keyboard.press("Enter");

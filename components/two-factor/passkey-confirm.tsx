@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useTranslations } from "next-intl";
 import { Fingerprint } from "lucide-react";
 import { passkeyConfirmationOptions } from "@/lib/actions/passkeys";
@@ -23,12 +24,19 @@ export function useConfirmFactors(withApp: boolean, withPasskey: boolean): "app"
 }
 
 /**
- * "Use a passkey" in a form that confirms a change with the password and a second factor: the
- * browser's answer is sent in the form's `passkey` field in place of the code (lib/auth/confirm-identity.ts).
- * `onProblem` gets what to say when no answer came (cancelled, refused options), undefined at each new try.
- * Nothing shows where WebAuthn is missing: the code field stays.
+ * What "Use a passkey" found before the form was sent: the password refused (shown on its field,
+ * before the browser asks for a passkey), or why no passkey answer came (cancelled, refused options).
  */
-export function ConfirmWithPasskey({ disabled, onProblem }: { disabled: boolean; onProblem: (message: string | undefined) => void }) {
+export type CeremonyProblem = { password?: string; passkey?: string };
+
+/**
+ * "Use a passkey" in a form that confirms a change with the password and a second factor: the
+ * password is checked first, then the browser's answer is sent in the form's `passkey` field in
+ * place of the code (lib/auth/confirm-identity.ts checks both). `onProblem` gets what to say when
+ * the password was wrong or no answer came, undefined at each new try. Nothing shows where
+ * WebAuthn is missing: the code field stays.
+ */
+export function ConfirmWithPasskey({ disabled, onProblem }: { disabled: boolean; onProblem: (problem: CeremonyProblem | undefined) => void }) {
   const t = useTranslations("passkeys");
   const explain = useProblem();
   const supported = useWebAuthn();
@@ -44,13 +52,20 @@ export function ConfirmWithPasskey({ disabled, onProblem }: { disabled: boolean;
     if (password instanceof HTMLInputElement && !password.value) return form.requestSubmit();
     setAsking(true);
     try {
-      const answer = await passkeyConfirmationOptions();
-      if (!answer.options) return onProblem(explain(answer.error));
+      // A wrong password is said on its field before the browser asks for a passkey: no touch in vain.
+      const answer = await passkeyConfirmationOptions(password instanceof HTMLInputElement ? password.value : "");
+      if (answer.passwordError) {
+        // Rendered before the focus moves, so that the field is announced with its error.
+        flushSync(() => onProblem({ password: explain(answer.passwordError) }));
+        if (password instanceof HTMLInputElement) password.focus();
+        return;
+      }
+      if (!answer.options) return onProblem({ passkey: explain(answer.error) });
       const credential = await startAuthentication({ optionsJSON: answer.options });
       field.current!.value = JSON.stringify(credential);
       form.requestSubmit();
     } catch {
-      onProblem(t("cancelled"));
+      onProblem({ passkey: t("cancelled") });
     } finally {
       // The form's data was read at the submit: a later submit with a code sends no stale answer.
       if (field.current) field.current.value = "";

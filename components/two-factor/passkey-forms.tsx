@@ -19,7 +19,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Form } from "@/components/ui/form";
-import { ConfirmWithPasskey } from "./passkey-confirm";
+import { ConfirmWithPasskey, type CeremonyProblem } from "./passkey-confirm";
 import { useProblem } from "./problem";
 import { ceremonyFailure, startRegistration, useWebAuthn } from "./webauthn";
 
@@ -134,8 +134,8 @@ function AddPasskeyForm({ explain, withPasskey, close, onAdded }: { explain: Ret
   const [start, startAction, starting] = useActionState<AddPasskeyState, FormData>(startAddingPasskey, {});
   const [finish, finishAction, finishing] = useActionState<FinishPasskeyState, FormData>(finishAddingPasskey, {});
   const [failure, setFailure] = useState<ReturnType<typeof ceremonyFailure> | null>(null);
-  const [confirming, setConfirming] = useState<string | undefined>();
-  const confirmProblem = confirming ?? explain(start.errors?.passkey);
+  const [confirming, setConfirming] = useState<CeremonyProblem>();
+  const confirmProblem = confirming?.passkey ?? explain(start.errors?.passkey);
   const response = useRef<HTMLInputElement>(null);
   // Each new set of options starts the browser's ceremony once; "Try again" after a cancelled
   // prompt starts it again with the same options (the challenge is spent only by a registration,
@@ -166,7 +166,7 @@ function AddPasskeyForm({ explain, withPasskey, close, onAdded }: { explain: Ret
           <Button type="button" variant="secondary" onClick={() => setAttempt((n) => n + 1)}>{tr("retry")}</Button>
         )}
         <Field id="passkey-name" label={t("name")} hint={t("nameHint")} name="name" maxLength={60} defaultValue={t("defaultName")} error={explain(start.errors?.name)} />
-        <Field id="passkey-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(start.errors?.password)} />
+        <Field id="passkey-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={confirming?.password ?? explain(start.errors?.password)} />
         <Field id="passkey-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(start.errors?.code)} />
         <div className="flex flex-wrap gap-2">
           <Button disabled={starting || finishing}>{t("add")}</Button>
@@ -255,13 +255,13 @@ function RemovePasskey({ id, name, outcome }: { id: string; name: string; outcom
 function RemoveForm({ id, explain, close, removing }: { id: string; explain: ReturnType<typeof useProblem>; close: () => void; removing: () => void }) {
   const t = useTranslations("passkeys");
   const [state, action, pending] = useActionState<PasskeyChangeState, FormData>(removePasskeyAction, {});
-  const [confirming, setConfirming] = useState<string | undefined>();
-  const problem = confirming ?? explain(state.error ?? state.errors?.passkey);
+  const [confirming, setConfirming] = useState<CeremonyProblem>();
+  const problem = confirming?.passkey ?? explain(state.error ?? state.errors?.passkey);
   return (
     <Form action={action} answer={state} onSubmit={() => { setConfirming(undefined); removing(); }}>
       {problem && <Alert tone="error">{problem}</Alert>}
       <input type="hidden" name="passkeyId" value={id} />
-      <Field id={`remove-password-${id}`} label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(state.errors?.password)} />
+      <Field id={`remove-password-${id}`} label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={confirming?.password ?? explain(state.errors?.password)} />
       <Field id={`remove-code-${id}`} label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(state.errors?.code)} />
       <div className="flex flex-wrap gap-2">
         <Button variant="danger" disabled={pending}>{t("remove")}</Button>

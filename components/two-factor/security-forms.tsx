@@ -8,7 +8,7 @@ import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
-import { ConfirmWithPasskey, useConfirmFactors } from "./passkey-confirm";
+import { ConfirmWithPasskey, useConfirmFactors, type CeremonyProblem } from "./passkey-confirm";
 import { useProblem } from "./problem";
 import { RecoveryCodes } from "./recovery-codes";
 
@@ -80,8 +80,8 @@ function ConfirmChange({ operation, email, app, withApp, withPasskey, close }: {
   // One id per opening of the dialog (lib/two-factor/issued.ts): a double submit of the same change
   // gets the same answer instead of acting twice; the next change gets a new id.
   const [submission] = useState(newSubmissionId);
-  const [ceremony, setCeremony] = useState<string | undefined>();
-  const passkeyProblem = ceremony ?? explain(state.errors?.passkey);
+  const [ceremony, setCeremony] = useState<CeremonyProblem>();
+  const passkeyProblem = ceremony?.passkey ?? explain(state.errors?.passkey);
   const factors = useConfirmFactors(withApp, withPasskey);
   if (issued.codes)
     return (
@@ -96,7 +96,7 @@ function ConfirmChange({ operation, email, app, withApp, withPasskey, close }: {
       {passkeyProblem && <Alert tone="error">{passkeyProblem}</Alert>}
       <input type="hidden" name="operation" value={operation} />
       <input type="hidden" name="submission" value={issued.submission ?? submission} />
-      <Field id="security-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={explain(state.errors?.password)} />
+      <Field id="security-password" label={t("password")} name="password" type="password" autoComplete="current-password" autoFocus error={ceremony?.password ?? explain(state.errors?.password)} />
       <Field id="security-code" label={t("code")} name="code" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} error={explain(state.errors?.code)} />
       <div className="flex flex-wrap gap-2">
         <Button variant={labels.variant} disabled={pending}>{t(labels.button)}</Button>

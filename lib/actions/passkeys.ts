@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { record } from "../audit";
 import { signIn } from "../auth";
-import { checkIdentity, type IdentityErrors } from "../auth/confirm-identity";
+import { checkIdentity, checkPassword, type IdentityErrors } from "../auth/confirm-identity";
 import { requireUser } from "../auth/guard";
 import { noticeNewBrowser } from "../auth/new-sign-in";
 import { finishPendingSignIn, pendingSignIn } from "../auth/pending";
@@ -22,7 +22,7 @@ const problem = (key: string): Problem => ({ key });
 /** The browser's JSON answer to a WebAuthn ceremony, from the form's `response` field; null when it does not parse. */
 const credentialOf = (form: FormData): unknown => jsonField(form, "response");
 
-export type PasskeyOptionsState = { options?: PublicKeyCredentialRequestOptionsJSON; error?: Problem; expired?: boolean };
+export type PasskeyOptionsState = { options?: PublicKeyCredentialRequestOptionsJSON; error?: Problem; expired?: boolean; passwordError?: Problem };
 
 /** "Use a passkey" at the second sign-in step: options with a fresh challenge tied to this browser's pending sign-in. */
 export async function passkeySignInOptions(): Promise<PasskeyOptionsState> {
@@ -33,13 +33,17 @@ export async function passkeySignInOptions(): Promise<PasskeyOptionsState> {
 }
 
 /**
- * "Use a passkey" in a dialog that confirms a security change: options with a fresh challenge kept
- * on this session (lib/auth/confirm-identity.ts checks the answer with the password).
+ * "Use a passkey" in a dialog that confirms a security change: checks the password typed in the
+ * dialog first (`passwordError` when it is wrong, so that the browser does not ask for a passkey in
+ * vain), then answers options with a fresh challenge kept on this session. The change's own submit
+ * checks the password again with the answer (lib/auth/confirm-identity.ts): this check opens nothing.
  */
-export async function passkeyConfirmationOptions(): Promise<PasskeyOptionsState> {
+export async function passkeyConfirmationOptions(password: unknown): Promise<PasskeyOptionsState> {
   const user = await requireUser();
   // The second factor is asked only when 2FA is on; a temporary access code's session replaces it.
   if (!user.twoFactorEnabledAt || user.wizardOnly) return { error: problem("twoFactorErrors.notEnabled") };
+  const passwordError = await checkPassword(password, user);
+  if (passwordError) return { passwordError };
   const options = await confirmationOptions(user.id, user.sessionId);
   return options ? { options } : { error: problem("passkeys.errors.refused") };
 }

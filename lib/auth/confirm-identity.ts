@@ -22,13 +22,8 @@ export type IdentityCheck = { errors: IdentityErrors; confirmedWith?: undefined 
  * confirmed (for the audit trail).
  */
 export async function checkIdentity(form: FormData, user: CurrentUser): Promise<IdentityCheck> {
-  const password = text(form, "password");
-  if (!password) return { errors: { password: { key: "errors.passwordRequired" } } };
-  const attempt = await attemptPassword(user.email, password, clientOf(await headers()), await browserDevices());
-  if (!attempt.ok) {
-    if (attempt.reason === "throttled") return { errors: { password: await localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } }) } };
-    return { errors: { password: { key: "twoFactorErrors.passwordWrong" } } };
-  }
+  const passwordProblem = await checkPassword(text(form, "password"), user);
+  if (passwordProblem) return { errors: { password: passwordProblem } };
   // A session opened with a temporary access code already passed its second factor, which the owner lost.
   if (!user.twoFactorEnabledAt || user.wizardOnly) return { confirmedWith: null };
   const client = clientOf(await headers());
@@ -42,4 +37,17 @@ export async function checkIdentity(form: FormData, user: CurrentUser): Promise<
   // One field takes either code; a malformed entry is explained as the app's 6-digit code.
   const recovery = "recoveryCode" in input && result.reason !== "format";
   return { errors: { code: await localized(problemOf(result, recovery)) } };
+}
+
+/**
+ * The signed-in user's password, re-entered: counted against the same throttle as at sign-in (per
+ * account and network, NIST SP 800-63B §5.2.2). Takes what the form sent; returns null when it is
+ * right, else what to say on the password field (missing, wrong, or the throttle's wait).
+ */
+export async function checkPassword(password: unknown, user: Pick<CurrentUser, "email">): Promise<Problem | null> {
+  if (typeof password !== "string" || !password) return { key: "errors.passwordRequired" };
+  const attempt = await attemptPassword(user.email, password, clientOf(await headers()), await browserDevices());
+  if (attempt.ok) return null;
+  if (attempt.reason === "throttled") return localized({ key: "signInProtection.throttled", values: { time: attempt.retryAt } });
+  return { key: "twoFactorErrors.passwordWrong" };
 }
