@@ -4,12 +4,12 @@
 // page it leads to, which checks the session. Reads the server's CPU
 // and memory from /proc, and the latency of a trivial page during the load (event-loop health).
 // Prints figures; asserts nothing.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { Agent, request, type IncomingHttpHeaders } from "node:http";
 import { availableParallelism, loadavg } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
@@ -97,14 +97,17 @@ class ServerProcess {
     readonly databaseCpu: (() => number) | null,
   ) {}
 
-  static async start(env: Record<string, string>, port: number): Promise<ServerProcess> {
+  /** Starts `next start` of the checkout at `dir` (its own build) on `port`; resolves once it answers /login. */
+  static async start(env: Record<string, string>, port: number, dir = root): Promise<ServerProcess> {
     const taken = await send(`http://localhost:${port}/`).then(() => true, () => false);
     if (taken) throw new Error(`port ${port} is in use: set BENCH_PORT`);
     // The server's Node.js flags are npm start's (scripts/lib.mjs); BENCH_SERVER_NODE_ARGS replaces
     // them: "" for V8's defaults, "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server alone.
     const flags = process.env.BENCH_SERVER_NODE_ARGS === undefined ? SERVER_NODE_FLAGS : process.env.BENCH_SERVER_NODE_ARGS.split(" ").filter(Boolean);
-    const child = spawn(process.execPath, nextStartArgs(port, flags), {
-      cwd: root,
+    // nextStartArgs names this checkout's files: the other checkout's are put in their place.
+    const args = nextStartArgs(port, flags).map((arg: string) => (arg.startsWith(root) ? dir + arg.slice(root.length) : arg));
+    const child = spawn(process.execPath, args, {
+      cwd: dir,
       detached: true,
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -347,20 +350,35 @@ async function signIn(base: string, user: BenchUser, times: Record<Step, number[
  * Where a sign-in's server CPU goes: sign-ins one after another (nothing else running), the
  * server's CPU (all threads, from /proc in 10 ms ticks, so summed over many) read around each step.
  */
-async function cpuByStep(server: ServerProcess, users: BenchUser[], cursor: { next: number }, compareSeconds: number) {
+async function cpuByStep(server: ServerProcess, users: BenchUser[], cursor: { next: number }, compareSeconds: number, other?: ServerProcess) {
   const count = Number(process.env.BENCH_STEP_SIGN_INS ?? 40);
   if (!count) return;
-  const times: Record<Step, number[]> = { password: [], verify: [], code: [], page: [] };
-  const cpuBy: Record<Step, number> = { password: 0, verify: 0, code: 0, page: 0 };
-  for (let i = 0; i < count; i++) {
+  // With another checkout's server (BENCH_COMPARE_WITH), sign-ins alternate between the two, one at
+  // a time on one database: both see the same phase of a machine whose speed drifts by a quarter
+  // within minutes, so a difference of a millisecond or two per step can be read.
+  const servers = other ? [server, other] : [server];
+  const tally = servers.map(() => ({ times: { password: [], verify: [], code: [], page: [] } as Record<Step, number[]>, cpuBy: { password: 0, verify: 0, code: 0, page: 0 } as Record<Step, number> }));
+  for (let i = 0; i < count * servers.length; i++) {
     const user = takeUser(users, cursor);
     if (!user) break;
-    await signIn(server.url, user, times, () => server.cpu(), cpuBy);
+    const which = i % servers.length;
+    await signIn(servers[which]!.url, user, tally[which]!.times, () => servers[which]!.cpu(), tally[which]!.cpuBy);
   }
-  const done = times.page.length;
-  if (!done) return console.log("  server CPU by step: no user left whose code is unused this time step");
-  const each = (step: Step) => `${step} ${((cpuBy[step] / done) * 1000).toFixed(0)} ms`;
-  console.log(`  server CPU by step, ${done} sign-ins one at a time: ${(["password", "verify", "code", "page"] as Step[]).map(each).join(", ")} (the password step's includes its compare, ${(compareSeconds * 1000).toFixed(0)} ms)`);
+  const steps: Step[] = ["password", "verify", "code", "page"];
+  const perSignIn = (t: (typeof tally)[number], step: Step) => (t.cpuBy[step] / t.times.page.length) * 1000;
+  for (const [index, t] of tally.entries()) {
+    const done = t.times.page.length;
+    if (!done) return console.log("  server CPU by step: no user left whose code is unused this time step");
+    const whose = other ? (index === 0 ? " (this checkout)" : ` (${process.env.BENCH_COMPARE_WITH})`) : "";
+    const total = steps.reduce((sum, step) => sum + perSignIn(t, step), 0);
+    console.log(`  server CPU by step${whose}, ${done} sign-ins one at a time: ${steps.map((step) => `${step} ${perSignIn(t, step).toFixed(1)} ms`).join(", ")}; ${total.toFixed(1)} ms in all (the password step's includes its compare, ${(compareSeconds * 1000).toFixed(0)} ms)`);
+  }
+  if (other) {
+    const [mine, theirs] = tally as [(typeof tally)[number], (typeof tally)[number]];
+    const difference = (step: Step) => perSignIn(mine, step) - perSignIn(theirs, step);
+    const signed = (n: number) => `${n >= 0 ? "+" : ""}${n.toFixed(1)} ms`;
+    console.log(`  this checkout against the other, per sign-in: ${steps.map((step) => `${step} ${signed(difference(step))}`).join(", ")}; ${signed(steps.reduce((sum, step) => sum + difference(step), 0))} in all (an A/A run, the same checkout twice, shows the noise)`);
+  }
 }
 
 // ---- a run at one concurrency -------------------------------------------------------------------
@@ -496,22 +514,34 @@ export async function loadBenchmark(options: LoadOptions) {
   const users = await createUsers(count, options.cost);
   console.log(`  ${count} enrolled users created`);
   const port = Number(process.env.BENCH_PORT ?? 3300 + Number(process.env.E2E_PORT_OFFSET ?? 0));
-  const server = await ServerProcess.start(
-    {
-      DATABASE_URL: options.databaseUrl,
-      PORT: String(port),
-      APP_URL: `http://localhost:${port}`,
-      AUTH_URL: `http://localhost:${port}`,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      TWO_FACTOR_ENCRYPTION_KEY: process.env.TWO_FACTOR_ENCRYPTION_KEY!,
-      BCRYPT_COST: String(options.cost),
-      LOG_LEVEL: "warn",
-      TWO_FACTOR_REQUIRED_FROM: "2025-05-05",
-    },
-    port,
-  );
+  const serverEnv = {
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    AUTH_URL: `http://localhost:${port}`,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    TWO_FACTOR_ENCRYPTION_KEY: process.env.TWO_FACTOR_ENCRYPTION_KEY!,
+    BCRYPT_COST: String(options.cost),
+    LOG_LEVEL: "warn",
+    TWO_FACTOR_REQUIRED_FROM: "2025-05-05",
+  };
+  const server = await ServerProcess.start(serverEnv, port);
+  // BENCH_COMPARE_WITH: another checkout (its own build, the same schema) whose server the
+  // one-at-a-time sign-ins alternate with, on the same database (cpuByStep).
+  const compareWith = process.env.BENCH_COMPARE_WITH && resolve(process.env.BENCH_COMPARE_WITH);
+  let other: ServerProcess | undefined;
+  if (compareWith) {
+    const otherPort = port + 1;
+    spawnSync(process.execPath, ["--input-type=module", "-e", `import(${JSON.stringify(join(compareWith, "scripts/lib.mjs"))}).then((m) => m.ensureBuild())`], { cwd: compareWith, stdio: "inherit" });
+    other = await ServerProcess.start({ ...serverEnv, PORT: String(otherPort), APP_URL: `http://localhost:${otherPort}`, AUTH_URL: `http://localhost:${otherPort}` }, otherPort, compareWith).catch((error: unknown) => {
+      server.stop();
+      throw error;
+    });
+    console.log(`  the server to compare with: ${compareWith}, pid ${other.child.pid}`);
+  }
   const interrupted = () => {
     server.stop();
+    other?.stop();
     process.exit(130);
   };
   process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
@@ -527,6 +557,8 @@ export async function loadBenchmark(options: LoadOptions) {
     if (warmup > 0) {
       const result = await run(server, users, cursor, 8, warmup, server.url + asset);
       console.log(`  warm-up, not counted: ${result.signIns} sign-ins at concurrency 8 in ${result.seconds.toFixed(1)} s`);
+      // The server compared with is warmed up alike: its sign-ins are compared one at a time at the end.
+      if (other) await run(other, users, cursor, 8, warmup, other.url + asset);
     }
     const afterRounds: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
@@ -536,12 +568,13 @@ export async function loadBenchmark(options: LoadOptions) {
       afterRounds.push(server.rss());
       console.log(`  RSS at rest after round ${round}: ${afterRounds.at(-1)!.toFixed(0)} MiB`);
     }
-    await cpuByStep(server, users, cursor, compareSeconds);
+    await cpuByStep(server, users, cursor, compareSeconds, other);
     if (afterRounds.length > 1) {
       const growth = afterRounds.at(-1)! / afterRounds[0]! - 1;
       console.log(`  RSS after the last round is ${(100 * growth).toFixed(0)}% ${growth >= 0 ? "above" : "below"} RSS after the first (start ${atStart.toFixed(0)} MiB)`);
     }
   } finally {
     server.stop();
+    other?.stop();
   }
 }

@@ -4,7 +4,8 @@
 // BCRYPT_COST (default 12) sets the cost; BENCH_QUICK=1 makes a short run (one round of 5 s each);
 // BENCH_SECONDS, BENCH_ROUNDS and BENCH_CONCURRENCY (e.g. "1,8,32") override the load's shape;
 // BENCH_ONLY=load runs the sign-in load alone (no micro-benchmarks, outbox or reminder runs);
-// BENCH_STEP_SIGN_INS sets how many sign-ins, one at a time, say where the CPU goes by step. A full
+// BENCH_STEP_SIGN_INS sets how many sign-ins, one at a time, say where the CPU goes by step, and
+// BENCH_COMPARE_WITH=<checkout> alternates them with that checkout's server (an A/B comparison). A full
 // reminder run over 100,000 generated accounts is timed last (BENCH_REMINDER_ACCOUNTS changes the count).
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
