@@ -18,7 +18,7 @@ export type Db = SqliteClient;
 export function connect(url = config().DATABASE_URL): Db {
   if (isPostgres(url)) {
     // Named statements are parsed once per connection (lib/db/statement-names.ts); `off` for a pooler
-    // that cannot keep them (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
+    // that does not keep them (PgBouncer in transaction mode before 1.24 unless max_prepared_statements is set).
     // The adapter's type says a name is always returned; pg sends a query without one unnamed.
     const statementNameGenerator = config().DATABASE_PREPARED_STATEMENTS === "on" ? (statementNamer() as (query: { sql: string }) => string) : undefined;
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator }) }) as unknown as Db;

@@ -7,7 +7,9 @@ import { KEPT_STATEMENTS, LONGEST_KEPT_SQL } from "./statement-cache";
 // load this took about a quarter of PostgreSQL's own CPU per sign-in (npm run bench, issue 11).
 // The bound is the SQLite path's (lib/db/statement-cache.ts): Prisma writes a new text for each
 // length of an `IN (…)` list and each row count of a `createMany`, and a prepared statement holds
-// memory in every connection's server process until the connection closes.
+// memory in every connection's server process until the connection closes. A migration that
+// changes a column's type makes each connection's statement that reads it fail once ("cached plan
+// must not change result type"; pg-pool then drops the connection): the README says to restart.
 
 /**
  * A namer for `@prisma/adapter-pg`'s `statementNameGenerator`: takes a query, returns the name of
