@@ -6,7 +6,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { config, isPostgres, sqlitePath } from "./config";
 import { withKeptStatements } from "./db/statement-cache";
-import { statementNamer } from "./db/statement-names";
+import { statementNamer, withRenewedStatements } from "./db/statement-names";
 
 // Both clients come from one schema, so they share one API; the SQLite one names the type.
 export type Db = SqliteClient;
@@ -20,8 +20,10 @@ export function connect(url = config().DATABASE_URL): Db {
     // Named statements are parsed once per connection (lib/db/statement-names.ts); `off` for a pooler
     // that does not keep them (PgBouncer in transaction mode before 1.24 unless max_prepared_statements is set).
     // The adapter's type says a name is always returned; pg sends a query without one unnamed.
-    const statementNameGenerator = config().DATABASE_PREPARED_STATEMENTS === "on" ? (statementNamer() as (query: { sql: string }) => string) : undefined;
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator }) }) as unknown as Db;
+    if (config().DATABASE_PREPARED_STATEMENTS === "off") return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const namer = statementNamer();
+    const adapter = new PrismaPg({ connectionString: url }, { statementNameGenerator: namer as (query: { sql: string }) => string });
+    return new PostgresClient({ adapter: withRenewedStatements(adapter, namer) }) as unknown as Db;
   }
   const file = sqlitePath(url);
   mkdirSync(dirname(file), { recursive: true });

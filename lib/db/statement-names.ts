@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { PrismaPg } from "@prisma/adapter-pg";
 import { KEPT_STATEMENTS, LONGEST_KEPT_SQL } from "./statement-cache";
 
 // PostgreSQL parses and plans every unnamed statement anew: Prisma's pg adapter sends each query
@@ -7,25 +8,95 @@ import { KEPT_STATEMENTS, LONGEST_KEPT_SQL } from "./statement-cache";
 // load this took about a quarter of PostgreSQL's own CPU per sign-in (npm run bench, issue 11).
 // The bound is the SQLite path's (lib/db/statement-cache.ts): Prisma writes a new text for each
 // length of an `IN (…)` list and each row count of a `createMany`, and a prepared statement holds
-// memory in every connection's server process until the connection closes. A migration that
-// changes a column's type makes each connection's statement that reads it fail once ("cached plan
-// must not change result type"; pg-pool then drops the connection): the README says to restart.
+// memory in every connection's server process until the connection closes.
+//
+// A migration that changes the type of a column makes PostgreSQL refuse every statement prepared
+// before it that reads the column ("cached plan must not change result type", SQLSTATE 0A000), in
+// every server already running. Then every name changes (a new generation, prepared afresh on each
+// connection) and the query is sent again once; in a transaction, which that error has aborted,
+// the transaction fails once and the next one works.
+
+/** SQLSTATE of "cached plan must not change result type". */
+const STALE_PLAN = "0A000";
+
+/** A statementNameGenerator, and `renew()`: every name changes, so each statement is prepared afresh. */
+export type StatementNamer = ((query: { sql: string }) => string | undefined) & { renew(): void };
 
 /**
  * A namer for `@prisma/adapter-pg`'s `statementNameGenerator`: takes a query, returns the name of
- * its prepared statement (the same for the same SQL text, distinct for distinct texts), or
- * undefined (sent unnamed, parsed each time) once `max` texts have names or for a text longer than
- * `longest` characters. Throws nothing. Follows PostgreSQL's extended query protocol (Parse with a
- * statement name, then Bind/Execute).
+ * its prepared statement (the same for the same SQL text within a generation, distinct for distinct
+ * texts), or undefined (sent unnamed, parsed each time) once `max` texts have names or for a text
+ * longer than `longest` characters. Throws nothing. Follows PostgreSQL's extended query protocol
+ * (Parse with a statement name, then Bind/Execute).
  */
-export function statementNamer(max = KEPT_STATEMENTS, longest = LONGEST_KEPT_SQL): (query: { sql: string }) => string | undefined {
+export function statementNamer(max = KEPT_STATEMENTS, longest = LONGEST_KEPT_SQL): StatementNamer {
   const names = new Map<string, string>();
-  return ({ sql }) => {
+  let generation = 0;
+  const name = ({ sql }: { sql: string }) => {
     const known = names.get(sql);
     if (known !== undefined) return known;
     if (names.size >= max || sql.length > longest) return undefined;
-    const name = `portal_${createHash("sha256").update(sql).digest("base64url").slice(0, 32)}`;
-    names.set(sql, name);
-    return name;
+    const hash = createHash("sha256").update(sql).digest("base64url").slice(0, 32);
+    const named = `portal_${generation}_${hash}`;
+    names.set(sql, named);
+    return named;
+  };
+  return Object.assign(name, {
+    renew() {
+      generation += 1;
+      names.clear();
+    },
+  });
+}
+
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type Queryable = Pick<Adapter, "queryRaw" | "executeRaw">;
+
+const isStalePlan = (error: unknown) => (error as { cause?: { originalCode?: string } } | null)?.cause?.originalCode === STALE_PLAN;
+
+/**
+ * Wraps Prisma's pg adapter factory, made with `namer` as its statementNameGenerator, so that a
+ * statement refused as prepared before a change of column type is prepared again under new names:
+ * sent once more outside a transaction, failed once inside one (its transaction is aborted). Takes
+ * the factory and its namer; returns a factory that connects the same way. Queries throw what the
+ * adapter throws, the refusal included when it comes again.
+ */
+export function withRenewedStatements(factory: PrismaPg, namer: StatementNamer): Pick<PrismaPg, "provider" | "adapterName" | "connect"> {
+  const renewing = (queryable: Queryable, retry: boolean) => {
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const run = queryable[method].bind(queryable) as (query: Parameters<Queryable[typeof method]>[0]) => Promise<never>;
+      Object.defineProperty(queryable, method, {
+        configurable: true,
+        value: async (query: Parameters<typeof run>[0]) => {
+          try {
+            return await run(query);
+          } catch (error) {
+            if (!isStalePlan(error)) throw error;
+            namer.renew();
+            // pg-pool drops the connection that failed; the query goes to another, under its new name.
+            if (retry) return run(query);
+            throw error;
+          }
+        },
+      });
+    }
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      renewing(adapter, true);
+      const start = adapter.startTransaction.bind(adapter);
+      Object.defineProperty(adapter, "startTransaction", {
+        configurable: true,
+        value: async (...args: Parameters<typeof start>) => {
+          const transaction = await start(...args);
+          renewing(transaction, false);
+          return transaction;
+        },
+      });
+      return adapter;
+    },
   };
 }
