@@ -51,7 +51,7 @@ test("on PostgreSQL, the server's client prepares a query once on its connection
   }
 });
 
-test("on PostgreSQL, a column's change of type (a migration while servers run) fails no query, and at most one transaction", { skip: !onPostgres && "PostgreSQL only (TEST_DATABASE_URL)" }, async () => {
+test("on PostgreSQL, a column's change of type (a migration while servers run) fails no query outside a transaction, and a transaction once", { skip: !onPostgres && "PostgreSQL only (TEST_DATABASE_URL)" }, async () => {
   const db = await anotherClient();
   const emails = ["e1@example.test", "e2@example.test", "e3@example.test", "e4@example.test"];
   try {
@@ -66,14 +66,34 @@ test("on PostgreSQL, a column's change of type (a migration while servers run) f
     await other.$disconnect();
     assert.equal((await lookups()).filter(Boolean).length, 4, "every lookup answers after the change");
     assert.equal((await lookups()).filter(Boolean).length, 4);
-    // A second change, met first by a transaction: the refusal aborts it (at most once), and the
-    // transaction after it works under the new names.
+    // A second change, met first by a transaction: the refusal aborts it if its connection had
+    // prepared the statement before (it may not have), and the transaction after it works under the new names.
     await transaction();
     const again = await anotherClient();
     await again.$executeRawUnsafe('ALTER TABLE "User" ALTER COLUMN "name" TYPE text');
     await again.$disconnect();
     await transaction().catch((error: unknown) => assert.match(String(error), /cached plan must not change result type/));
     assert.equal((await transaction())[0], 4);
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test("on PostgreSQL, another 'feature not supported' error (0A000) is the query's own: thrown, the names kept", { skip: !onPostgres && "PostgreSQL only (TEST_DATABASE_URL)" }, async () => {
+  const db = await anotherClient();
+  const generations = async () => {
+    const rows = await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'portal_%'");
+    return new Set(rows.map((r) => r.name.split("_")[1]));
+  };
+  try {
+    await db.user.findUnique({ where: { email: "nobody@example.test" } });
+    assert.deepEqual(await generations(), new Set(["0"]));
+    await assert.rejects(
+      db.$queryRawUnsafe('SELECT u.id FROM "User" u LEFT JOIN "Session" s ON s."userId" = u.id FOR UPDATE OF s'),
+      /FOR UPDATE cannot be applied to the nullable side of an outer join/,
+    );
+    await db.user.findUnique({ where: { email: "nobody@example.test" } });
+    assert.deepEqual(await generations(), new Set(["0"]), "no new generation of names");
   } finally {
     await db.$disconnect();
   }
