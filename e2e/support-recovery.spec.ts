@@ -19,6 +19,8 @@ test("lost phone: request → code approved by a second admin → password + cod
   await fillSteadily(page.getByLabel("Phone number"), "+32 470 12 34 56");
   await submit(page, "Send request");
   const reference = (await page.getByText(/Your request's reference is R-/).textContent())!.match(/R-[2-9A-Z]{6}/)![0];
+  // The form gave way to its answer: a keyboard user's focus is on it, not on the page.
+  await expect(page.getByRole("status").filter({ hasText: /Your request's reference is R-/ })).toBeFocused();
 
   // Support issues a code from the request's card; a second admin approves and alone sees it.
   const approver = await secondAdmin(browser);

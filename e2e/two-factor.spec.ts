@@ -114,6 +114,10 @@ test("sign-in with 2FA: the second step, replay refused, a phone behind explaine
   await page.getByLabel("Recovery code").fill(codes[0]!.toUpperCase().replace("-", " "));
   await submit(page, "Verify");
   await expect(page.getByText("You have 9 recovery codes left.")).toBeVisible();
+  // Only the sign-in's own redirect says so: an address made up by hand does not.
+  await page.goto("/settings/security?recovery=abc");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText("You signed in with a recovery code.")).toHaveCount(0);
   await expect.poll(async () => (await mailbox(account.email)).some((m) => m.subject.includes("recovery code was used") && m.text.includes("9 recovery codes left"))).toBe(true);
   await signOut(page);
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { languageName } from "@/lib/i18n/locales";
 import { formatMoment } from "@/lib/dates";
 import { requestTimeZone } from "@/lib/i18n/request";
 import { requireUser } from "@/lib/auth/guard";
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [t, tl, ts] = [await getTranslations("account"), await getTranslations("language"), await getTranslations("security")];
+  const [t, ts] = [await getTranslations("account"), await getTranslations("security")];
   // A moment names its zone (the reader's, from the browser; UTC until it is known).
   const [locale, zone] = [await getLocale(), await requestTimeZone()];
   const when = (d: Date | null) => (d ? formatMoment(d, locale, zone) : t("never"));
@@ -40,7 +41,7 @@ export default async function AccountPage() {
             { label: t("name"), value: user.name },
             { label: t("email"), value: user.email },
             { label: t("role"), value: t(`roles.${user.role === "admin" ? "admin" : "user"}`) },
-            { label: t("language"), value: tl(`names.${user.locale as "en" | "fr" | "nl"}`) },
+            { label: t("language"), value: languageName(user.locale, await getLocale()) },
             { label: t("memberSince"), value: when(user.createdAt) },
             { label: t("lastSignIn"), value: when(user.lastSignInAt) },
           ]}

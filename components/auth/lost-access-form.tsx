@@ -7,13 +7,15 @@ import { requestReset, type LostAccessState } from "@/lib/actions/lost-access";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Form } from "@/components/ui/form";
 
 export function LostAccessForm() {
   const t = useTranslations();
   const [state, action, pending] = useActionState<LostAccessState, FormData>(requestReset, {});
-  if (state.expired) return <Alert tone="error">{t("verify.expired")} <Link href="/login">{t("lostAccess.back")}</Link></Alert>;
-  if (state.done) return <Alert tone="success">{t(`lostAccess.${state.done}`)}{state.reference && <> {t("recovery.lostAccess.reference", { reference: state.reference })}</>}</Alert>;
+  // The form gives way to its answer: the focus goes to it, not to the page.
+  if (state.expired) return <FocusOnMount><Alert tone="error">{t("verify.expired")} <Link href="/login">{t("lostAccess.back")}</Link></Alert></FocusOnMount>;
+  if (state.done) return <FocusOnMount><Alert tone="success">{t(`lostAccess.${state.done}`)}{state.reference && <> {t("recovery.lostAccess.reference", { reference: state.reference })}</>}</Alert></FocusOnMount>;
   const error = (f: keyof NonNullable<LostAccessState["errors"]>) => (state.errors?.[f] ? t(state.errors[f]!) : undefined);
   return (
     <Form action={action} answer={state}>

@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requestContext } from "@/lib/admin/requests";
 import { recoverySettings } from "@/lib/recovery-settings";
-import { isLocale } from "@/lib/i18n/locales";
+import { languageName } from "@/lib/i18n/locales";
 import { DetailList } from "@/components/ui/card";
 import { IssueAccessCode } from "./issue-access-code";
 
@@ -9,7 +9,7 @@ type Request = { id: string; reference: string | null; userId: string | null; em
 
 /** What a lost-access request's card adds: its reference, the account and the request's origin, and issuing a code from there. */
 export async function RequestCase({ request, adminId }: { request: Request; adminId: string }) {
-  const [t, tl, format, context, settings] = [await getTranslations("recovery.request"), await getTranslations("language"), await getFormatter(), await requestContext(request), await recoverySettings()];
+  const [t, locale, format, context, settings] = [await getTranslations("recovery.request"), await getLocale(), await getFormatter(), await requestContext(request), await recoverySettings()];
   const when = (date: Date | null) => (date ? `${format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : t("never"));
   const yesNo = (value: boolean) => (value ? t("yes") : t("no"));
   return (
@@ -21,7 +21,7 @@ export async function RequestCase({ request, adminId }: { request: Request; admi
           items={[
             { label: t("twoFactor"), value: context.twoFactorEnabledAt ? t("on") : t("off") },
             { label: t("lastSignIn"), value: when(context.lastSignInAt) },
-            { label: t("language"), value: isLocale(context.locale) ? tl(`names.${context.locale}`) : context.locale },
+            { label: t("language"), value: languageName(context.locale, locale) },
             { label: t("ownAddress"), value: yesNo(context.ownAddress) },
             { label: t("ipSeen"), value: `${yesNo(context.ipSeen)}${request.ip ? ` (${request.ip})` : ""}` },
             { label: t("browserSeen"), value: yesNo(context.browserSeen) },

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { localeFromAcceptLanguage } from "./locales";
+import { languageName, localeFromAcceptLanguage } from "./locales";
 import { messages } from "./messages";
 
 test("the browser's preferred supported language wins, by q weight", () => {
@@ -37,4 +37,11 @@ test("French texts put a non-breaking space before : ; ? ! and inside « » (Fre
     return / [;:?!]/.test(prose) || /« | »/.test(prose);
   });
   assert.deepEqual(bad, []);
+});
+
+test("a language is named in the reader's language, for sentences and labels ('Antwoorden in het Engels')", () => {
+  assert.equal(languageName("en", "nl"), "Engels");
+  assert.equal(languageName("en", "fr"), "anglais");
+  assert.equal(languageName("nl", "en"), "Dutch");
+  assert.equal(languageName("not a tag!", "en"), "not a tag!");
 });

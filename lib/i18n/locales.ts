@@ -9,6 +9,20 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
+/**
+ * The name of the language `code` (a BCP 47 tag, e.g. an account's mail language) in the reader's
+ * language `inLocale`, for a sentence or a label ("Répondre en anglais", "Taal: Engels"), by
+ * Intl.DisplayNames (CLDR). The language menu names each language in itself instead. Returns the
+ * code itself when it is no language tag. Throws nothing.
+ */
+export function languageName(code: string, inLocale: string): string {
+  try {
+    return new Intl.DisplayNames([inLocale], { type: "language", fallback: "code" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** The first supported language of an Accept-Language header, by its q weights. */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
   if (!header) return defaultLocale;

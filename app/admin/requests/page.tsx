@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Languages } from "lucide-react";
 import { CLOSED_REQUESTS_SHOWN, listResetRequests, recoveryNote } from "@/lib/admin/requests";
 import { requireAdmin } from "@/lib/auth/guard";
-import { isLocale } from "@/lib/i18n/locales";
+import { languageName } from "@/lib/i18n/locales";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, DetailList, Page } from "@/components/ui/card";
@@ -23,7 +23,7 @@ type Closed = Awaited<ReturnType<typeof listResetRequests>>["closed"][number];
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ answered?: string; sort?: string; dir?: string }> }) {
   const admin = await requireAdmin();
   const { answered, sort, dir } = await searchParams;
-  const [t, tc, tl, format, { open, closed }] = [await getTranslations("console.requests"), await getTranslations("console.common"), await getTranslations("language"), await getFormatter(), await listResetRequests()];
+  const [t, tc, locale, format, { open, closed }] = [await getTranslations("console.requests"), await getTranslations("console.common"), await getLocale(), await getFormatter(), await listResetRequests()];
   const tn = await getTranslations("recovery.request.notes");
   const status = (s: string) => (s === "resolved" || s === "rejected" || s === "open" ? t(`statuses.${s}`) : s);
   const by = ["received", "name", "status", "answeredAt"].includes(sort ?? "") ? sort! : "received";
@@ -56,7 +56,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                   <Card key={r.id} as="section" labelledBy={`request-${r.id}`}>
                     <div className="flex flex-wrap items-center justify-between gap-2">
                       <h2 id={`request-${r.id}`} className="text-xl">{r.fullName}</h2>
-                      <Badge tone="info"><Languages aria-hidden className="size-4" />{t("language", { language: isLocale(r.locale) ? tl(`names.${r.locale}`) : r.locale })}</Badge>
+                      <Badge tone="info"><Languages aria-hidden className="size-4" />{t("language", { language: languageName(r.locale, locale) })}</Badge>
                     </div>
                     <DetailList
                       items={[

@@ -39,7 +39,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   const since = on ? formatMoment(user.twoFactorEnabledAt!, await getLocale(), await requestTimeZone()) : "";
   return (
     <Page title={t("title")}>
-      {usedRecovery !== undefined && on && <Alert tone="warning">{tv("recoveryUsed", { remaining: left })}</Alert>}
+      {/^\d{1,2}$/.test(usedRecovery ?? "") && on && <Alert tone="warning">{tv("recoveryUsed", { remaining: left })}</Alert>}
       {changed === "off" && !on && <FocusOnMount><Alert tone="success">{t("disabled")}</Alert></FocusOnMount>}
       <Card as="section" labelledBy="status-title">
         <TwoFactorStatusHeading on={on} titleId="status-title" />

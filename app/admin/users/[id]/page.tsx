@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { userDetail } from "@/lib/admin/user-detail";
 import { requireAdmin } from "@/lib/auth/guard";
-import { isLocale } from "@/lib/i18n/locales";
+import { languageName } from "@/lib/i18n/locales";
 import { Badge } from "@/components/ui/badge";
 import { Card, DetailList, Page } from "@/components/ui/card";
 import { AccessCodePanel } from "@/components/recovery/access-code-panel";
@@ -29,7 +29,7 @@ export default async function UserPage({ params }: { params: Params }) {
   const detail = await userDetail((await params).id);
   if (!detail) notFound();
   const { user, hasApp, passkeys, recoveryCodesLeft, sessions, trail, passwordThrottle } = detail;
-  const [t, tc, tl, tp, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("language"), await getTranslations("signInProtection"), await getFormatter()];
+  const [t, tc, tp, format] = [await getTranslations("console.user"), await getTranslations("console.common"), await getTranslations("signInProtection"), await getFormatter()];
   const when = (date: Date | null) => (date ? `${format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : tc("never"));
   const [policy, tx] = [await currentPolicy(), await getTranslations("console.exceptions")];
   const blocked = user.secondFactorBlockedUntil && user.secondFactorBlockedUntil > new Date() ? user.secondFactorBlockedUntil : null;
@@ -47,7 +47,7 @@ export default async function UserPage({ params }: { params: Params }) {
             items={[
               { label: t("email"), value: user.email },
               { label: t("role"), value: tc(`roles.${user.role === "admin" ? "admin" : "user"}`) },
-              { label: t("language"), value: isLocale(user.locale) ? tl(`names.${user.locale}`) : user.locale },
+              { label: t("language"), value: languageName(user.locale, await getLocale()) },
               { label: t("created"), value: when(user.createdAt) },
               { label: t("lastSignIn"), value: when(user.lastSignInAt) },
               { label: t("sessions"), value: format.number(sessions) },
