@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { browserMessages } from "@/lib/i18n/messages";
 import { config } from "@/lib/config";
+import { HiddenOn } from "@/components/layout/hidden-on";
 import { RolloutBanner } from "@/components/layout/rollout-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
@@ -29,7 +30,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider messages={browserMessages(messages)}>
           <TimeZoneCookie />
           <SiteHeader />
-          <RolloutBanner />
+          <HiddenOn paths={["/two-factor/setup"]}>
+            <RolloutBanner />
+          </HiddenOn>
           <main id="main" tabIndex={-1} className="flex-1 w-full px-3 py-6 sm:px-6 sm:py-10 focus:outline-none">{children}</main>
         </NextIntlClientProvider>
       </body>

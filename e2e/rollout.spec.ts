@@ -12,6 +12,9 @@ test.describe("before the date", () => {
     await expect(banner).toBeVisible();
     await banner.getByRole("link", { name: "Set up now" }).click();
     await expect(page).toHaveURL(/\/two-factor\/setup$/);
+    // The wizard says the deadline itself, with no banner whose "Set up now" leads to where the user is.
+    await expect(page.getByRole("main")).toContainText(/mandatory on .* at 00:00 UTC\. 40 days left\./);
+    await expect(banner).toHaveCount(0);
     await enroll(page, account.password);
     await page.goto("/");
     await expect(banner).toHaveCount(0);
