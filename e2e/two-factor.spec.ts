@@ -228,6 +228,8 @@ test("the wizard works with the keyboard alone", async ({ page, account }) => {
   await page.keyboard.type(codeAt(key));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  // The code form gave way to the answer: the focus is on it, not on the page.
+  await expect(page.getByRole("status").filter({ hasText: "Two-factor authentication is on" })).toBeFocused();
 });
 
 test("changing the authenticator app: the old one works until the new one is confirmed; other browsers are signed out", async ({ browser, page, account }) => {

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Copy, ExternalLink } from "lucide-react";
 import { confirmEnrollment, type EnrollState } from "@/lib/actions/two-factor";
 import { Alert } from "@/components/ui/alert";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Button, ButtonAnchor } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CodeInput } from "@/components/ui/code-input";
@@ -41,10 +42,13 @@ export function ScanStep({ uri, typedKey, submission, app, cancel, notice, qr, c
     return (
       <div className="space-y-6">
         <WizardStepper changing={changing} step={changing ? "done" : "codes"} />
-        <Alert tone="success" title={<span role="heading" aria-level={2}>{done.added ? t("addedTitle") : done.changed ? t("changedTitle") : t("doneTitle")}</span>}>
-          <p>{done.added ? t("added") : done.changed ? t("changed") : t("done")}</p>
-          <p>{t("tryIt")}</p>
-        </Alert>
+        {/* The form and its button are gone: the focus goes to what replaced them, not to the page. */}
+        <FocusOnMount>
+          <Alert tone="success" title={<span role="heading" aria-level={2}>{done.added ? t("addedTitle") : done.changed ? t("changedTitle") : t("doneTitle")}</span>}>
+            <p>{done.added ? t("added") : done.changed ? t("changed") : t("done")}</p>
+            <p>{t("tryIt")}</p>
+          </Alert>
+        </FocusOnMount>
         {done.codes ? (
           <Card>
             {/* A full page load: the header and the rollout banner must show the new state. */}
