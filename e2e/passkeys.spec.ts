@@ -154,6 +154,9 @@ test("the wizard's other way: a passkey turns 2FA on with recovery codes, and si
   await expect(page.getByRole("heading", { level: 1, name: "Add an authenticator app" })).toBeVisible();
   // Left and come back later: the wizard's own confirm step takes the passkey too, and asks for no app's code.
   await page.getByRole("button", { name: "Cancel" }).click();
+  // Cancel is a server action that forgets the confirmation, then leads back to the security page:
+  // the next page is asked for only once it has answered.
+  await expect(page).toHaveURL(/\/settings\/security$/);
   await page.goto("/two-factor/setup?step=confirm");
   await expect(page.getByText("Please confirm your password and one of your passkeys (or a recovery code) before continuing.")).toBeVisible();
   await page.getByLabel("Password").fill(account.password);
